@@ -1,0 +1,185 @@
+"""A whole review as one value (review, roster, contributions, plans) and its JSON form.
+
+`ReviewBundle.check()` holds the rules that span several objects: names on the roster, links
+inside the review, plans only for repair items. `bundle_from_dict` turns JSON into a bundle and
+names the file and the field of the first thing that is wrong. docs/review-json.md is the format.
+"""
+
+from __future__ import annotations
+
+import json
+import warnings
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from reviewlab.errors import ImportFormatError, ValidationError
+from reviewlab.model import Contribution, Kind, Participant, RepairPlan, Review
+
+FORMAT = "reviewlab/review"
+VERSION = 1
+
+
+class EventTimeWarning(UserWarning):
+    """A timeline event's time lies far outside the incident window (kept, but worth a look)."""
+
+
+@dataclass
+class ReviewBundle:
+    """One review with everything said in it."""
+
+    review: Review
+    participants: list[Participant] = field(default_factory=list)
+    contributions: list[Contribution] = field(default_factory=list)
+    plans: list[RepairPlan] = field(default_factory=list)
+
+    def check(self) -> list[str]:
+        """Check the cross-object rules; raise ValidationError, return warnings (also emitted)."""
+        names: set[str] = set()
+        for p in self.participants:
+            if p.name in names:
+                msg = f"participant {p.name!r} appears twice in review {self.review.id}; names must be unique in a review"
+                raise ValidationError(msg)
+            names.add(p.name)
+        if self.review.facilitator and self.review.facilitator not in names:
+            msg = f"facilitator {self.review.facilitator!r} is not on the roster of review {self.review.id}; add them as a participant"
+            raise ValidationError(msg)
+        ids: dict[str, Contribution] = {}
+        notes: list[str] = []
+        for c in self.contributions:
+            if c.review_id != self.review.id:
+                msg = f"contribution {c.id} belongs to review {c.review_id}, not {self.review.id}"
+                raise ValidationError(msg)
+            if c.id in ids:
+                msg = f"contribution id {c.id} appears twice in review {self.review.id}"
+                raise ValidationError(msg)
+            if c.participant not in names:
+                msg = (f"contribution {c.id} is from {c.participant!r}, who is not on the roster of review "
+                       f"{self.review.id} (roster: {', '.join(sorted(names)) or 'empty'})")
+                raise ValidationError(msg)
+            ids[c.id] = c
+            if c.outside_window(self.review):
+                notes.append(event_warning(c, self.review))
+        for c in self.contributions:
+            if c.links_to is not None and c.links_to not in ids:
+                msg = f"contribution {c.id} links to {c.links_to}, which is not in review {self.review.id}"
+                raise ValidationError(msg)
+        planned: set[str] = set()
+        for plan in self.plans:
+            item = ids.get(plan.item_id)
+            if item is None or item.kind is not Kind.REPAIR_ITEM:
+                msg = f"plan for {plan.item_id}: review {self.review.id} has no repair item with that id"
+                raise ValidationError(msg)
+            if plan.merged_into is not None and plan.merged_into not in ids:
+                msg = f"plan for {plan.item_id} is merged into {plan.merged_into}, which is not in review {self.review.id}"
+                raise ValidationError(msg)
+            if plan.item_id in planned:
+                msg = f"repair item {plan.item_id} is planned twice in review {self.review.id}"
+                raise ValidationError(msg)
+            planned.add(plan.item_id)
+        for note in notes:
+            warnings.warn(note, EventTimeWarning, stacklevel=3)
+        return notes
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-ready form (docs/review-json.md)."""
+        return {
+            "format": FORMAT,
+            "version": VERSION,
+            "review": _plain(self.review),
+            "participants": [_plain(p) for p in self.participants],
+            "contributions": [_plain(c, drop=("review_id",)) for c in self.contributions],
+            "plans": [_plain(p) for p in self.plans],
+        }
+
+
+def event_warning(c: Contribution, review: Review) -> str:
+    """The warning text for a timeline event far outside the incident window."""
+    assert c.event_time is not None
+    return (f"contribution {c.id}: event_time {c.event_time.isoformat()} is more than a day outside the "
+            f"incident window starting {review.incident_start.isoformat()}; check the date")
+
+
+def _plain(obj: Any, drop: tuple[str, ...] = ()) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name in obj.__dataclass_fields__:
+        if name in drop:
+            continue
+        value = getattr(obj, name)
+        if isinstance(value, (datetime, date)):
+            value = value.isoformat()
+        elif isinstance(value, tuple):
+            value = list(value)
+        elif hasattr(value, "value"):  # enums
+            value = value.value
+        out[name] = value
+    return out
+
+
+def _build(cls: type, data: Any, where: str, extra: dict[str, Any] | None = None) -> Any:
+    if not isinstance(data, dict):
+        msg = f"{where}: expected an object, got {type(data).__name__}"
+        raise ImportFormatError(msg)
+    known = set(cls.__dataclass_fields__)
+    unknown = sorted(set(data) - known)
+    if unknown:
+        msg = f"{where}: unknown field(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}"
+        raise ImportFormatError(msg)
+    try:
+        return cls(**{**data, **(extra or {})})
+    except TypeError as err:  # a required field is missing
+        msg = f"{where}: {err}"
+        raise ImportFormatError(msg) from err
+    except ValidationError as err:
+        msg = f"{where}: {err}"
+        raise ImportFormatError(msg) from err
+
+
+def bundle_from_dict(data: Any, source: str = "<data>") -> ReviewBundle:
+    """Build and check a bundle from parsed JSON; errors name `source` and the field."""
+    if not isinstance(data, dict):
+        msg = f"{source}: expected a JSON object with 'review', 'participants' and 'contributions'"
+        raise ImportFormatError(msg)
+    if data.get("format", FORMAT) != FORMAT or data.get("version", VERSION) != VERSION:
+        msg = f"{source}: format {data.get('format')!r} version {data.get('version')!r} is not {FORMAT!r} version {VERSION}"
+        raise ImportFormatError(msg)
+    if "review" not in data:
+        msg = f"{source}: field 'review' is missing"
+        raise ImportFormatError(msg)
+    for key in ("participants", "contributions", "plans"):
+        if not isinstance(data.get(key, []), list):
+            msg = f"{source}: field '{key}' must be a list"
+            raise ImportFormatError(msg)
+    review = _build(Review, data["review"], f"{source}: review")
+    bundle = ReviewBundle(
+        review=review,
+        participants=[_build(Participant, p, f"{source}: participants[{i}]") for i, p in enumerate(data.get("participants", []))],
+        contributions=[
+            _build(Contribution, c, f"{source}: contributions[{i}]", {"review_id": review.id})
+            for i, c in enumerate(data.get("contributions", []))
+        ],
+        plans=[_build(RepairPlan, p, f"{source}: plans[{i}]") for i, p in enumerate(data.get("plans", []))],
+    )
+    try:
+        bundle.check()
+    except ValidationError as err:
+        msg = f"{source}: {err}"
+        raise ImportFormatError(msg) from err
+    return bundle
+
+
+def load_bundle(path: str | Path) -> ReviewBundle:
+    """Read one review JSON file; a malformed file raises ImportFormatError naming it."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as err:
+        msg = f"{path}: cannot read ({err.strerror})"
+        raise ImportFormatError(msg) from err
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        msg = f"{path}: not valid JSON at line {err.lineno} column {err.colno}: {err.msg}"
+        raise ImportFormatError(msg) from err
+    return bundle_from_dict(data, str(path))

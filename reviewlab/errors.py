@@ -1,0 +1,38 @@
+"""Exceptions of reviewlab: every one says what was wrong and what to do next."""
+
+from __future__ import annotations
+
+
+class ReviewlabError(Exception):
+    """Base class of every error reviewlab raises on purpose."""
+
+
+class ValidationError(ReviewlabError, ValueError):
+    """A value does not fit the data model (the message names the field and what is allowed)."""
+
+
+class NotFound(ReviewlabError, LookupError):
+    """A review, participant or contribution that is not in the archive."""
+
+
+class ReviewNotFound(NotFound):
+    """No review with that id in the archive."""
+
+
+class DuplicateError(ReviewlabError):
+    """Something with that id or name already exists."""
+
+
+class ImportFormatError(ReviewlabError):
+    """A file to import is malformed; the message names the file, the field and the problem."""
+
+
+class ArchiveError(ReviewlabError):
+    """The archive could not be opened or written."""
+
+
+class MissingColumns(ReviewlabError, KeyError):
+    """A DataFrame lacks columns a function needs."""
+
+    def __str__(self) -> str:  # KeyError quotes its message; we want it plain
+        return str(self.args[0]) if self.args else ""

@@ -1,0 +1,338 @@
+"""The data model of a post-incident review: plain dataclasses that check themselves.
+
+Every value is checked when an object is built, so nothing invalid reaches the archive. Errors are
+`ValidationError`s that name the field, what was given and what is allowed.
+
+Times must carry a timezone. A naive datetime is refused rather than silently taken as UTC: a
+review gathers times from people in several places, and a wrong guess would reorder the timeline.
+
+Examples:
+    >>> from datetime import datetime, timezone
+    >>> c = Contribution(id="r1-c1", review_id="r1", participant="Ana", phase="meeting",
+    ...                  kind="observation", text=" The queue backed up. ",
+    ...                  recorded_at=datetime(2025, 1, 2, tzinfo=timezone.utc))
+    >>> c.kind, c.text
+    (<Kind.OBSERVATION: 'observation'>, 'The queue backed up.')
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from enum import StrEnum
+from typing import Any, TypeVar
+
+from reviewlab.errors import ValidationError
+
+MAX_TEXT = 5_000
+"""The longest contribution text, in characters after trimming (about a page)."""
+MAX_TITLE = 200
+EVENT_WINDOW_SLACK = timedelta(hours=24)
+"""A timeline event this far before the incident start or after its end draws a warning."""
+_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+
+
+class Kind(StrEnum):
+    """What a contribution is."""
+
+    OBSERVATION = "observation"
+    TIMELINE_EVENT = "timeline_event"
+    WENT_RIGHT = "went_right"
+    LEARNING = "learning"
+    """What I know now that I didn't before."""
+    QUESTION = "question"
+    REPAIR_ITEM = "repair_item"
+
+
+class Phase(StrEnum):
+    """When a contribution was captured."""
+
+    INTERVIEW = "interview"
+    MEETING = "meeting"
+    PLANNING = "planning"
+
+
+class Role(StrEnum):
+    """A participant's part in the review."""
+
+    RESPONDER = "responder"
+    INCIDENT_COMMANDER = "incident_commander"
+    SUBJECT_MATTER_EXPERT = "subject_matter_expert"
+    STAKEHOLDER = "stakeholder"
+    FACILITATOR = "facilitator"
+    OBSERVER = "observer"
+
+
+class Status(StrEnum):
+    """Where a review stands."""
+
+    PREPARING = "preparing"
+    INTERVIEWING = "interviewing"
+    MEETING_HELD = "meeting_held"
+    PLANNING_DONE = "planning_done"
+
+
+class Severity(StrEnum):
+    """Incident severity, SEV1 the worst."""
+
+    SEV1 = "SEV1"
+    SEV2 = "SEV2"
+    SEV3 = "SEV3"
+    SEV4 = "SEV4"
+
+
+class Effort(StrEnum):
+    """T-shirt size of a repair item's effort."""
+
+    S = "S"
+    M = "M"
+    L = "L"
+    XL = "XL"
+
+
+class Impact(StrEnum):
+    """A person's estimate of a repair item's impact."""
+
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+class PlanStatus(StrEnum):
+    """Progress of a planned repair item."""
+
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+E = TypeVar("E", bound=StrEnum)
+
+
+def coerce_enum(enum: type[E], value: Any, field_name: str) -> E:
+    """Return `value` as a member of `enum`, or raise a ValidationError listing what is allowed."""
+    if isinstance(value, enum):
+        return value
+    text = str(value).strip() if value is not None else ""
+    for candidate in (text, text.lower(), text.upper(), text.lower().replace(" ", "_").replace("-", "_")):
+        try:
+            return enum(candidate)
+        except ValueError:
+            continue
+    allowed = ", ".join(m.value for m in enum)
+    msg = f"{field_name} {value!r} is not known; allowed: {allowed}"
+    raise ValidationError(msg)
+
+
+def coerce_time(value: Any, field_name: str, *, optional: bool = False) -> datetime | None:
+    """Parse an ISO 8601 string or check a datetime; refuse naive times."""
+    if value is None or value == "":
+        if optional:
+            return None
+        msg = f"{field_name} is required (an ISO 8601 time with an offset, e.g. 2025-05-06T14:02:00+00:00)"
+        raise ValidationError(msg)
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value.strip())
+        except ValueError as err:
+            msg = f"{field_name} {value!r} is not an ISO 8601 time (e.g. 2025-05-06T14:02:00+00:00)"
+            raise ValidationError(msg) from err
+    if not isinstance(value, datetime):
+        msg = f"{field_name} must be a datetime or ISO 8601 string, got {type(value).__name__}"
+        raise ValidationError(msg)
+    if value.tzinfo is None or value.utcoffset() is None:
+        msg = (f"{field_name} {value.isoformat()} has no timezone; give an offset such as +00:00 "
+               "(reviewlab never guesses a timezone)")
+        raise ValidationError(msg)
+    return value
+
+
+def coerce_date(value: Any, field_name: str) -> date | None:
+    """Parse an ISO date (or take a date); None stays None."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError as err:
+        msg = f"{field_name} {value!r} is not a date like 2025-05-30"
+        raise ValidationError(msg) from err
+
+
+def check_id(value: Any, field_name: str) -> str:
+    """Check an identifier: 1-64 characters of letters, digits, '.', '_' or '-'."""
+    text = str(value) if value is not None else ""
+    if not _ID.match(text):
+        msg = f"{field_name} {value!r} is not a valid id: use 1-64 letters, digits, '.', '_' or '-'"
+        raise ValidationError(msg)
+    return text
+
+
+def check_text(value: Any, field_name: str = "text", *, limit: int = MAX_TEXT) -> str:
+    """Trim text and check it is neither empty nor longer than `limit` characters."""
+    if not isinstance(value, str):
+        msg = f"{field_name} must be a string, got {type(value).__name__}"
+        raise ValidationError(msg)
+    text = value.strip()
+    if not text:
+        msg = f"{field_name} is empty; write what was said (1 to {limit:,} characters)"
+        raise ValidationError(msg)
+    if len(text) > limit:
+        msg = f"{field_name} has {len(text):,} characters; the limit is {limit:,}. Split it into several contributions."
+        raise ValidationError(msg)
+    return text
+
+
+def new_id(prefix: str = "c") -> str:
+    """A fresh random id such as 'c-3f9a1b2c4d5e'."""
+    return f"{prefix}-{uuid.uuid4().hex[:12]}"
+
+
+def utcnow() -> datetime:
+    """The current time, timezone-aware."""
+    return datetime.now(timezone.utc)
+
+
+@dataclass(frozen=True)
+class Participant:
+    """A person in a review, with their role and whether they took part in the response."""
+
+    name: str
+    role: Role = Role.RESPONDER
+    responded: bool = True
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "name", check_text(self.name, "participant name", limit=100))
+        object.__setattr__(self, "role", coerce_enum(Role, self.role, "role"))
+        object.__setattr__(self, "responded", bool(self.responded))
+
+
+@dataclass(frozen=True)
+class Review:
+    """One incident's review: the incident, who facilitates, and how far the review has come."""
+
+    id: str
+    title: str
+    incident_start: datetime
+    severity: Severity = Severity.SEV3
+    incident_end: datetime | None = None
+    services: tuple[str, ...] = ()
+    summary: str = ""
+    facilitator: str | None = None
+    facilitator_override: str | None = None
+    """Why a facilitator who responded ran the review anyway (recorded, never silent)."""
+    status: Status = Status.PREPARING
+    meeting_at: datetime | None = None
+    planning_at: datetime | None = None
+    planning_override: str | None = None
+    """Why planning went ahead before the soak time had run."""
+
+    def __post_init__(self) -> None:
+        s = object.__setattr__
+        s(self, "id", check_id(self.id, "review id"))
+        s(self, "title", check_text(self.title, "title", limit=MAX_TITLE))
+        s(self, "incident_start", coerce_time(self.incident_start, "incident_start"))
+        s(self, "incident_end", coerce_time(self.incident_end, "incident_end", optional=True))
+        if self.incident_end is not None and self.incident_end < self.incident_start:
+            msg = f"incident_end {self.incident_end.isoformat()} is before incident_start {self.incident_start.isoformat()}"
+            raise ValidationError(msg)
+        s(self, "severity", coerce_enum(Severity, self.severity, "severity"))
+        if isinstance(self.services, str):
+            s(self, "services", (self.services,))
+        s(self, "services", tuple(check_text(x, "service", limit=100) for x in self.services))
+        s(self, "summary", (self.summary or "").strip())
+        s(self, "status", coerce_enum(Status, self.status, "status"))
+        s(self, "meeting_at", coerce_time(self.meeting_at, "meeting_at", optional=True))
+        s(self, "planning_at", coerce_time(self.planning_at, "planning_at", optional=True))
+        for name in ("facilitator", "facilitator_override", "planning_override"):
+            value = getattr(self, name)
+            s(self, name, value.strip() or None if isinstance(value, str) else value)
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """The unit of everything: one thing one participant said, in one phase, of one kind."""
+
+    id: str
+    review_id: str
+    participant: str
+    kind: Kind
+    text: str
+    recorded_at: datetime
+    phase: Phase = Phase.MEETING
+    event_time: datetime | None = None
+    tags: tuple[str, ...] = ()
+    links_to: str | None = None
+    """Another contribution of the same review: a second viewpoint on an event, a follow-up."""
+    private: bool = False
+    """An interview note the participant asked to keep off the meeting board."""
+
+    def __post_init__(self) -> None:
+        s = object.__setattr__
+        s(self, "id", check_id(self.id, "contribution id"))
+        s(self, "review_id", check_id(self.review_id, "review id"))
+        s(self, "participant", check_text(self.participant, "participant", limit=100))
+        s(self, "kind", coerce_enum(Kind, self.kind, "kind"))
+        s(self, "phase", coerce_enum(Phase, self.phase, "phase"))
+        s(self, "text", check_text(self.text))
+        s(self, "recorded_at", coerce_time(self.recorded_at, "recorded_at"))
+        s(self, "event_time", coerce_time(self.event_time, "event_time", optional=True))
+        if self.kind is Kind.TIMELINE_EVENT and self.event_time is None:
+            msg = "a timeline_event needs an event_time (when it happened, with a timezone)"
+            raise ValidationError(msg)
+        if isinstance(self.tags, str):
+            s(self, "tags", (self.tags,))
+        s(self, "tags", tuple(t.strip() for t in self.tags if t and t.strip()))
+        if self.links_to is not None:
+            s(self, "links_to", check_id(self.links_to, "links_to"))
+            if self.links_to == self.id:
+                msg = f"contribution {self.id} cannot link to itself"
+                raise ValidationError(msg)
+        s(self, "private", bool(self.private))
+
+    def outside_window(self, review: Review) -> bool:
+        """True when the event time lies far (over a day) outside the incident window."""
+        if self.event_time is None:
+            return False
+        end = review.incident_end or review.incident_start
+        return (self.event_time < review.incident_start - EVENT_WINDOW_SLACK
+                or self.event_time > end + EVENT_WINDOW_SLACK)
+
+
+@dataclass(frozen=True)
+class RepairPlan:
+    """The planning meeting's decisions on one repair item; it never edits what was said."""
+
+    item_id: str
+    effort: Effort | None = None
+    impact: Impact | None = None
+    owner: str | None = None
+    due: date | None = None
+    status: PlanStatus = PlanStatus.OPEN
+    merged_into: str | None = None
+    note: str = ""
+    planned_at: datetime | None = field(default=None)
+
+    def __post_init__(self) -> None:
+        s = object.__setattr__
+        s(self, "item_id", check_id(self.item_id, "item_id"))
+        if self.effort is not None:
+            s(self, "effort", coerce_enum(Effort, self.effort, "effort"))
+        if self.impact is not None:
+            s(self, "impact", coerce_enum(Impact, self.impact, "impact"))
+        s(self, "owner", (self.owner or "").strip() or None)
+        s(self, "due", coerce_date(self.due, "due"))
+        s(self, "status", coerce_enum(PlanStatus, self.status, "plan status"))
+        if self.merged_into is not None:
+            s(self, "merged_into", check_id(self.merged_into, "merged_into"))
+            if self.merged_into == self.item_id:
+                msg = f"repair item {self.item_id} cannot be merged into itself"
+                raise ValidationError(msg)
+        s(self, "note", (self.note or "").strip())
+        s(self, "planned_at", coerce_time(self.planned_at, "planned_at", optional=True))

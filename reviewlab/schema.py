@@ -1,0 +1,115 @@
+"""The archive's SQL schema as ordered migrations, each applied once and recorded.
+
+Never edit a migration that has shipped: add a new one at the end of MIGRATIONS.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+V1_CORE = """
+CREATE TABLE reviews (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    incident_start TEXT NOT NULL,
+    incident_end TEXT,
+    severity TEXT NOT NULL,
+    services TEXT NOT NULL DEFAULT '[]',
+    summary TEXT NOT NULL DEFAULT '',
+    facilitator TEXT,
+    facilitator_override TEXT,
+    status TEXT NOT NULL,
+    meeting_at TEXT,
+    planning_at TEXT
+);
+CREATE TABLE participants (
+    review_id TEXT NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    responded INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    PRIMARY KEY (review_id, name)
+);
+CREATE TABLE contributions (
+    id TEXT PRIMARY KEY,
+    review_id TEXT NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
+    participant TEXT NOT NULL,
+    phase TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    text TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    event_time TEXT,
+    tags TEXT NOT NULL DEFAULT '[]',
+    links_to TEXT REFERENCES contributions(id),
+    private INTEGER NOT NULL DEFAULT 0,
+    FOREIGN KEY (review_id, participant) REFERENCES participants(review_id, name)
+);
+CREATE INDEX contributions_by_review ON contributions(review_id);
+CREATE TABLE repair_plans (
+    item_id TEXT PRIMARY KEY REFERENCES contributions(id) ON DELETE CASCADE,
+    effort TEXT,
+    impact TEXT,
+    owner TEXT,
+    due TEXT,
+    status TEXT NOT NULL,
+    merged_into TEXT REFERENCES contributions(id),
+    note TEXT NOT NULL DEFAULT '',
+    planned_at TEXT
+);
+"""
+
+V2_EMBEDDINGS = """
+CREATE TABLE embeddings (
+    model TEXT NOT NULL,
+    text_hash TEXT NOT NULL,
+    dim INTEGER NOT NULL,
+    vector BLOB NOT NULL,
+    PRIMARY KEY (model, text_hash)
+) WITHOUT ROWID;
+"""
+
+V3_PLANNING_OVERRIDE = """
+ALTER TABLE reviews ADD COLUMN planning_override TEXT;
+"""
+
+
+def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
+    def apply(conn: sqlite3.Connection) -> None:
+        for statement in sql.split(";"):
+            if statement.strip():
+                conn.execute(statement)
+
+    return apply
+
+
+MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
+    (1, "reviews, participants, contributions, repair plans", _script(V1_CORE)),
+    (2, "embedding cache by model and text hash", _script(V2_EMBEDDINGS)),
+    (3, "reason recorded when planning skips the soak time", _script(V3_PLANNING_OVERRIDE)),
+]
+LATEST = MIGRATIONS[-1][0]
+
+
+def migrate(conn: sqlite3.Connection) -> list[int]:
+    """Apply every migration not yet recorded, in order, each in its own transaction."""
+    conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)")
+    done = {row[0] for row in conn.execute("SELECT version FROM schema_version")}
+    applied = []
+    for version, name, apply in MIGRATIONS:
+        if version in done:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # another process may have migrated while we waited for the lock
+            if conn.execute("SELECT 1 FROM schema_version WHERE version = ?", (version,)).fetchone():
+                conn.execute("COMMIT")
+                continue
+            apply(conn)
+            conn.execute("INSERT INTO schema_version VALUES (?, ?, datetime('now'))", (version, name))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        applied.append(version)
+    return applied
