@@ -41,15 +41,20 @@ FRAME_COLUMNS = [
 ]
 
 
-def open_archive(path_or_url: str | Path = "reviews.db") -> Archive:
+def open_archive(path_or_url: str | Path | None = None) -> Archive:
     """Open (and create or migrate) an archive.
 
     Arguments:
-        path_or_url: a file path, ``sqlite:///path/to/file.db``, or ``":memory:"``.
+        path_or_url: a file path, ``sqlite:///path/to/file.db``, or ``":memory:"``; by default
+            ``$REVIEWLAB_ARCHIVE``, else ``reviews.db`` in the current folder.
 
     Raises:
         ArchiveError: for a server URL (not supported yet) or a file that is not an archive.
     """
+    if path_or_url is None:
+        from reviewlab.config import default_archive
+
+        path_or_url = default_archive()
     text = str(path_or_url)
     if text.startswith("sqlite:///"):
         text = text[len("sqlite:///"):] or ":memory:"
@@ -137,11 +142,11 @@ class Archive:
     def add_review(self, review: Review, participants: Iterable[Participant] = ()) -> Review:
         """Store a new review with its roster; raise DuplicateError if the id is taken."""
         bundle = ReviewBundle(review, list(participants))
-        bundle.check()
         with self.atomic() as conn:
             if conn.execute("SELECT 1 FROM reviews WHERE id = ?", (review.id,)).fetchone():
                 msg = f"review {review.id!r} already exists in {self.path}; choose another id or open it"
                 raise DuplicateError(msg)
+            bundle.check()
             self._insert_bundle(conn, bundle)
         return review
 
@@ -448,6 +453,11 @@ class Archive:
             rows.append((model_key, text_hash, int(v.shape[0]), v.tobytes()))
         with self.atomic() as conn:
             conn.executemany("INSERT OR REPLACE INTO embeddings VALUES (?,?,?,?)", rows)
+
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log into the main file (before copying or moving it)."""
+        with self._lock:
+            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def schema_version(self) -> int:
         """The newest migration applied to this archive."""
