@@ -336,29 +336,44 @@ class Archive:
             ImportFormatError: malformed input (the message names the file and field).
             DuplicateError: the review exists and `overwrite` is false.
         """
+        bundle = self._as_bundle(source)
+        with self.atomic() as conn:
+            self._import_in(conn, bundle, overwrite)
+        return bundle.review
+
+    def import_reviews(self, sources: Iterable[str | Path | dict[str, Any] | ReviewBundle], *,
+                       overwrite: bool = False) -> list[Review]:
+        """Import several reviews in one transaction: all of them or, on any error, none."""
+        bundles = [self._as_bundle(s) for s in sources]
+        with self.atomic() as conn:
+            for bundle in bundles:
+                self._import_in(conn, bundle, overwrite)
+        return [b.review for b in bundles]
+
+    @staticmethod
+    def _as_bundle(source: str | Path | dict[str, Any] | ReviewBundle) -> ReviewBundle:
         from reviewlab.bundle import bundle_from_dict
 
         if isinstance(source, ReviewBundle):
-            bundle = source
-            bundle.check()
-        elif isinstance(source, dict):
-            bundle = bundle_from_dict(source)
-        else:
-            bundle = load_bundle(source)
-        with self.atomic() as conn:
-            exists = conn.execute("SELECT 1 FROM reviews WHERE id=?", (bundle.review.id,)).fetchone()
-            if exists and not overwrite:
-                msg = f"review {bundle.review.id!r} is already in {self.path}; pass overwrite=True to replace it"
-                raise DuplicateError(msg)
-            if exists:
-                self._delete_in(conn, bundle.review.id)
-            clash = [c.id for c in bundle.contributions
-                     if conn.execute("SELECT 1 FROM contributions WHERE id=?", (c.id,)).fetchone()]
-            if clash:
-                msg = f"contribution ids already used by another review: {', '.join(clash[:5])}"
-                raise DuplicateError(msg)
-            self._insert_bundle(conn, bundle)
-        return bundle.review
+            source.check()
+            return source
+        if isinstance(source, dict):
+            return bundle_from_dict(source)
+        return load_bundle(source)
+
+    def _import_in(self, conn: sqlite3.Connection, bundle: ReviewBundle, overwrite: bool) -> None:
+        exists = conn.execute("SELECT 1 FROM reviews WHERE id=?", (bundle.review.id,)).fetchone()
+        if exists and not overwrite:
+            msg = f"review {bundle.review.id!r} is already in {self.path}; pass overwrite=True to replace it"
+            raise DuplicateError(msg)
+        if exists:
+            self._delete_in(conn, bundle.review.id)
+        clash = [c.id for c in bundle.contributions
+                 if conn.execute("SELECT 1 FROM contributions WHERE id=?", (c.id,)).fetchone()]
+        if clash:
+            msg = f"contribution ids already used by another review: {', '.join(clash[:5])}"
+            raise DuplicateError(msg)
+        self._insert_bundle(conn, bundle)
 
     @staticmethod
     def _delete_in(conn: sqlite3.Connection, review_id: str) -> None:
