@@ -1,10 +1,36 @@
 """Altair charts built from the analysis DataFrames; each `*_chart` returns a chart, never shows it.
 
-altair is imported inside each builder, so `import reviewlab.charts` stays light.
+altair is imported inside each builder, so `import reviewlab.charts` stays light. Save a chart with
+`save_chart(chart, "themes.png")` (PNG, SVG or HTML, offline); show charts in a notebook without a
+CDN after `enable_offline()`.
+
+Examples:
+    >>> import pandas as pd
+    >>> from reviewlab.charts import themes_chart
+    >>> t = pd.DataFrame({"label": ["stale config"], "n_reviews": [7], "size": [12]})
+    >>> themes_chart(t).to_dict()["mark"]["type"]
+    'bar'
 """
 
 from __future__ import annotations
 
+from reviewlab.charts.coach import blame_trend_chart
+from reviewlab.charts.drilldown import theme_drilldown_chart
 from reviewlab.charts.render import enable_offline, save_chart
+from reviewlab.charts.review import contributions_chart
+from reviewlab.charts.right_and_wrong import right_and_wrong_chart
+from reviewlab.charts.themes import themes_chart
+from reviewlab.charts.themes_by_service import themes_by_service_chart
+from reviewlab.charts.themes_over_time import themes_over_time_chart
 
-__all__ = ["enable_offline", "save_chart"]
+__all__ = [
+    "blame_trend_chart",
+    "contributions_chart",
+    "enable_offline",
+    "right_and_wrong_chart",
+    "save_chart",
+    "theme_drilldown_chart",
+    "themes_by_service_chart",
+    "themes_chart",
+    "themes_over_time_chart",
+]

@@ -1,0 +1,39 @@
+"""Shared by the chart builders: the required-columns check and the outlier rule for theme frames."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from reviewlab.errors import MissingColumns
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+def require_columns(frame: pd.DataFrame, needed: Iterable[str], where: str) -> None:
+    """Raise MissingColumns naming what `where` needs and what the frame has."""
+    missing = sorted(set(needed) - set(frame.columns))
+    if missing:
+        msg = f"{where} needs columns {missing}; got {sorted(map(str, frame.columns))}"
+        raise MissingColumns(msg)
+
+
+def themed(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rows that belong to a theme: theme_label set and, when there is a `theme` column, theme >= 0.
+
+    Theme finding marks contributions that fit no theme with theme -1 (outliers); charts of themes
+    leave them out.
+    """
+    rows = frame[frame["theme_label"].notna()]
+    if "theme" in rows.columns:
+        rows = rows[rows["theme"].fillna(-1).astype(int) >= 0]
+    return rows
+
+
+def month(series: pd.Series) -> pd.Series:
+    """UTC timestamps -> the first day of their month, as naive dates (Vega-Lite reads them plainly)."""
+    import pandas as pd
+
+    values = pd.to_datetime(series, utc=True).dt.tz_localize(None)
+    return values.dt.to_period("M").dt.to_timestamp()
