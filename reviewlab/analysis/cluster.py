@@ -1,0 +1,233 @@
+"""Grouping vectors into themes: de-biased cosine space, micro-clusters, average linkage, a cut.
+
+The method, and why (benchmarks/THEMES.md has the measurements):
+
+1. Every text of one collection shares a common direction (all are about incidents), which
+   makes raw cosine similarities high and alike. We remove the mean and the top principal
+   direction ("all-but-the-top", Mu & Viswanath 2018) and renormalise, so that a cosine of 0
+   means "as related as two random texts of this collection".
+2. Above `exact_limit` texts, spherical k-means first makes `exact_limit` micro-clusters; the
+   clustering then works on their sums, so time and memory grow linearly with the texts.
+3. Average linkage on cosine is exact on sums of unit vectors: the mean similarity between
+   groups A and B is sum(A)·sum(B) / (|A||B|). We merge greedily, most similar pair first.
+4. The cut: merging stops when the mean similarity between two groups falls below
+   `threshold` (by default 0.05: clearly above chance, which is 0). Groups smaller than
+   `min_size` are "no theme" (-1). With `n_themes`, the cut is the one that leaves that many
+   themes of `min_size` or more instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
+
+__all__ = ["Clustering", "cluster_vectors", "debias"]
+
+DEFAULT_THRESHOLD = 0.05
+EXACT_LIMIT = 1500
+
+
+def debias(vectors: np.ndarray, remove: int = 1) -> np.ndarray:
+    """Unit vectors with the collection's mean and top `remove` principal directions taken out.
+
+    Arguments:
+        vectors: (n, d) embeddings.
+        remove: how many principal directions to remove after centring.
+
+    Returns:
+        (n, d) float32 unit vectors (rows of zeros stay zero).
+    """
+    import numpy as np
+
+    x = np.asarray(vectors, dtype=np.float32)
+    x = x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
+    x = x - x.mean(axis=0, keepdims=True)
+    if remove > 0 and x.shape[0] > remove + 1:
+        # the d x d covariance is cheap whatever n is; eigh is deterministic
+        cov = (x.T.astype(np.float64) @ x.astype(np.float64))
+        _, vecs = np.linalg.eigh(cov)
+        top = vecs[:, ::-1][:, :remove].astype(np.float32)
+        # fix each direction's sign so results never depend on the solver's choice
+        top *= np.sign(top[np.abs(top).argmax(axis=0), np.arange(remove)])
+        x = x - (x @ top) @ top.T
+    norms = np.linalg.norm(x, axis=1, keepdims=True)
+    return (x / np.maximum(norms, 1e-12)).astype(np.float32)
+
+
+@dataclass(frozen=True)
+class Clustering:
+    """The outcome of `cluster_vectors`: labels (-1 = no theme), ordered by theme size."""
+
+    labels: np.ndarray
+    n_themes: int
+    threshold: float | None
+    space: np.ndarray = field(repr=False, default=None)  # the debiased unit vectors clustered
+
+
+def _nearest(x: np.ndarray, centres: np.ndarray, chunk: int = 8192) -> np.ndarray:
+    """Index of the most similar centre for each row, in chunks so memory stays small."""
+    import numpy as np
+
+    out = np.empty(x.shape[0], dtype=np.int64)
+    for start in range(0, x.shape[0], chunk):
+        out[start:start + chunk] = (x[start:start + chunk] @ centres.T).argmax(axis=1)
+    return out
+
+
+def _group_sums(x: np.ndarray, owner: np.ndarray, groups: int) -> np.ndarray:
+    """Sum of the rows of each group, through a sparse one-hot product (np.add.at is slow)."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    onehot = csr_matrix((np.ones(len(owner), dtype=np.float32), (owner, np.arange(len(owner)))),
+                        shape=(groups, len(owner)))
+    return np.asarray(onehot @ x, dtype=np.float64)
+
+
+def _micro(x: np.ndarray, limit: int, random_state: int, rounds: int = 4) -> tuple[np.ndarray, np.ndarray]:
+    """Each text's micro-cluster (identity at or below `limit` texts) and the micro-cluster sums.
+
+    Spherical k-means with a seeded random start and a few rounds: micro-clusters only need to
+    be small and tight, not optimal, and this is several times faster than k-means++ seeding.
+    """
+    import numpy as np
+
+    n = x.shape[0]
+    if n <= limit:
+        return np.arange(n), x.astype(np.float64)
+    rng = np.random.default_rng(random_state)
+    centres = x[np.sort(rng.choice(n, size=limit, replace=False))].copy()
+    for _ in range(rounds):
+        owner = _nearest(x, centres)
+        sums = _group_sums(x, owner, limit)
+        norms = np.linalg.norm(sums, axis=1, keepdims=True)
+        empty = norms[:, 0] == 0
+        centres = np.where(empty[:, None], centres, sums / np.maximum(norms, 1e-12)).astype(np.float32)
+    owner = _nearest(x, centres)
+    sums = _group_sums(x, owner, limit)
+    used = np.unique(owner)  # drop empty micro-clusters, keep ids dense
+    remap = np.full(limit, -1)
+    remap[used] = np.arange(len(used))
+    return remap[owner], sums[used]
+
+
+def _average_linkage(sums: np.ndarray, counts: np.ndarray) -> list[tuple[int, int, float]]:
+    """All merges of exact average linkage (cosine), most similar first: (kept, absorbed, similarity)."""
+    import numpy as np
+
+    m = len(counts)
+    s = sums.astype(np.float64).copy()
+    c = counts.astype(np.float64).copy()
+    sim = (s @ s.T) / np.outer(c, c)
+    np.fill_diagonal(sim, -np.inf)
+    best = sim.argmax(axis=1)
+    best_val = sim[np.arange(m), best]
+    active = np.ones(m, dtype=bool)
+    merges: list[tuple[int, int, float]] = []
+    for _ in range(m - 1):
+        i = int(best_val.argmax())
+        j = int(best[i])
+        value = float(best_val[i])
+        if i > j:  # keep the lower id: merges then do not depend on which side was found first
+            i, j = j, i
+        merges.append((i, j, value))
+        s[i] += s[j]
+        c[i] += c[j]
+        active[j] = False
+        sim[j, :] = -np.inf
+        sim[:, j] = -np.inf
+        best_val[j] = -np.inf
+        row = (s @ s[i]) / (c * c[i])
+        row[~active] = -np.inf
+        row[i] = -np.inf
+        sim[i, :] = row
+        sim[:, i] = row
+        best[i] = int(row.argmax())
+        best_val[i] = row[best[i]]
+        stale = np.flatnonzero(active & ((best == i) | (best == j)))
+        for k in stale[stale != i]:
+            best[k] = int(sim[k].argmax())
+            best_val[k] = sim[k, best[k]]
+        better = active & (row > best_val)
+        best[better] = i
+        best_val[better] = row[better]
+    return merges
+
+
+def _replay(merges: list[tuple[int, int, float]], counts: np.ndarray, steps: int) -> np.ndarray:
+    """The group of each micro-cluster after the first `steps` merges."""
+    import numpy as np
+
+    parent = np.arange(len(counts))
+    for i, j, _ in merges[:steps]:
+        parent[parent == j] = i
+    return parent
+
+
+def _steps_for(merges: list[tuple[int, int, float]], counts: np.ndarray, min_size: int,
+               threshold: float | None, n_themes: int | None) -> int:
+    """How many merges to apply: by similarity threshold, or to leave `n_themes` big groups."""
+    if n_themes is None:
+        return sum(1 for _, _, v in merges if v >= threshold)
+    size = {k: int(v) for k, v in enumerate(counts)}
+    big = sum(1 for v in size.values() if v >= min_size)
+    best_step, best_gap = 0, abs(big - n_themes)
+    for step, (i, j, _) in enumerate(merges, start=1):
+        before = (size[i] >= min_size) + (size[j] >= min_size)
+        size[i] += size.pop(j)
+        big += (size[i] >= min_size) - before
+        gap = abs(big - n_themes)
+        if gap <= best_gap:  # the latest cut with the closest count: fewest texts left unthemed
+            best_step, best_gap = step, gap
+    return best_step
+
+
+def cluster_vectors(vectors: np.ndarray, *, n_themes: int | None = None, min_size: int = 3,
+                    threshold: float = DEFAULT_THRESHOLD, remove_components: int = 0,
+                    exact_limit: int = EXACT_LIMIT, random_state: int = 0) -> Clustering:
+    """Group embeddings into themes; deterministic for a given input.
+
+    Arguments:
+        vectors: (n, d) embeddings, one row per text.
+        n_themes: how many themes to find; None chooses by `threshold`.
+        min_size: fewest texts in a theme; texts of smaller groups get -1.
+        threshold: least mean cosine similarity (after `debias`) between two groups merged.
+        remove_components: principal directions removed by `debias`.
+        exact_limit: above this many texts, cluster micro-clusters of spherical k-means.
+        random_state: seed of the micro-clusters' start.
+
+    Returns:
+        A `Clustering`: label per row (0 = biggest theme, -1 = no theme).
+
+    Examples:
+        >>> import numpy as np
+        >>> rng = np.random.default_rng(0)
+        >>> a, b = rng.normal(size=8), rng.normal(size=8)
+        >>> x = np.vstack([a + rng.normal(0, .1, (5, 8)), b + rng.normal(0, .1, (4, 8))])
+        >>> cluster_vectors(x).labels.tolist()
+        [0, 0, 0, 0, 0, 1, 1, 1, 1]
+    """
+    import numpy as np
+
+    n = int(np.asarray(vectors).shape[0])
+    if n < max(min_size, 2):
+        return Clustering(np.full(n, -1, dtype=int), 0, None if n_themes else threshold,
+                          np.zeros_like(np.asarray(vectors, dtype=np.float32)))
+    x = debias(vectors, remove_components)
+    owner, sums = _micro(x, exact_limit, random_state)
+    counts = np.bincount(owner, minlength=len(sums)).astype(float)
+    merges = _average_linkage(sums, counts)
+    steps = _steps_for(merges, counts, min_size, threshold, n_themes)
+    group = _replay(merges, counts, steps)[owner]
+    ids, inverse, sizes = np.unique(group, return_inverse=True, return_counts=True)
+    keep = sizes >= min_size
+    # order themes by size (largest first), ties by first appearance: stable across runs
+    first = np.full(len(ids), n)
+    np.minimum.at(first, inverse, np.arange(n))
+    order = [k for k in sorted(range(len(ids)), key=lambda k: (-sizes[k], first[k])) if keep[k]]
+    rank = np.full(len(ids), -1)
+    rank[order] = np.arange(len(order))
+    return Clustering(rank[inverse].astype(int), len(order), None if n_themes else threshold, x)

@@ -1,0 +1,115 @@
+"""Theme names: c-TF-IDF keywords per theme and a short label made of its top keyphrases."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
+
+__all__ = ["keywords_per_theme", "make_label"]
+
+TOKEN_PATTERN = r"(?u)\b[A-Za-z][A-Za-z0-9_.+/-]*[A-Za-z0-9]\b"
+"""Words that start with a letter; keeps names like `checkout-api`, `k8s`, `p99` whole."""
+
+STOPWORDS = frozenset("""
+a about above after again against all also am an and any are aren as at be because been before being
+below between both but by can cannot could couldn did didn do does doesn doing don down during each
+few for from further had hadn has hasn have haven having he her here hers herself him himself his how
+i if in into is isn it its itself just let ll me more most my myself no nor not now of off on once
+only or other ought our ours ourselves out over own re same shan she should shouldn so some such than
+that the their theirs them themselves then there these they this those through to too under until up
+us ve very was wasn we were weren what when where which while who whom why will with won would
+wouldn you your yours yourself yourselves got get gets really thing things lot like able one two
+""".split())
+"""Function words only. scikit-learn's English list also drops words such as "fire", "full",
+"system" and "bottom", which name real themes in incident reviews."""
+
+
+def keywords_per_theme(texts: Sequence[str], labels: np.ndarray, *, top: int = 8) -> dict[int, list[str]]:
+    """The `top` most distinctive words and two-word phrases of each theme (class-based TF-IDF).
+
+    Each theme's texts are joined into one document; a term scores its frequency in the theme
+    times log(1 + average words per theme / its frequency over all themes), as BERTopic's c-TF-IDF.
+    Texts with label -1 count as their own background document, so common words rank low.
+
+    Arguments:
+        texts: the texts.
+        labels: a theme per text (-1 for none).
+        top: how many keywords per theme.
+
+    Returns:
+        {theme: [keyword, ...]} for every theme >= 0.
+
+    Examples:
+        >>> import numpy as np
+        >>> kw = keywords_per_theme(["disk full on db", "disk full again", "pager alert late", "alert was late"],
+        ...                         np.array([0, 0, 1, 1]), top=2)
+        >>> kw[0], kw[1]
+        (['disk', 'disk full'], ['alert', 'alert late'])
+    """
+    import numpy as np
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    labels = np.asarray(labels)
+    themes = sorted(int(t) for t in set(labels.tolist()) if t >= 0)
+    if not themes:
+        return {}
+    stop = sorted(STOPWORDS)
+    vectorizer = CountVectorizer(ngram_range=(1, 2), stop_words=stop, token_pattern=TOKEN_PATTERN,
+                                 lowercase=True, min_df=1, dtype=np.float32)
+    try:
+        counts = vectorizer.fit_transform([str(t) for t in texts])
+    except ValueError:  # only stop words, numbers or punctuation
+        return {t: [] for t in themes}
+    from scipy.sparse import csr_matrix
+
+    index = {t: i for i, t in enumerate(themes)}
+    rows = np.array([index.get(int(t), len(themes)) for t in labels])
+    onehot = csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, np.arange(len(rows)))),
+                        shape=(len(themes) + 1, len(rows)))
+    per_theme = np.asarray((onehot @ counts).todense())
+    tf = per_theme / np.maximum(per_theme.sum(axis=1, keepdims=True), 1)
+    avg_words = per_theme.sum() / per_theme.shape[0]
+    idf = np.log1p(avg_words / np.maximum(per_theme.sum(axis=0), 1))
+    # a keyword must recur: at least two texts of the theme, or it names one text, not a theme
+    doc_freq = np.asarray((onehot @ (counts > 0).astype(np.float32)).todense())
+    score = tf * idf * (doc_freq >= np.minimum(2, np.bincount(rows, minlength=len(themes) + 1)[:, None]))
+    terms = vectorizer.get_feature_names_out()
+    out: dict[int, list[str]] = {}
+    for t, i in index.items():
+        order = np.lexsort((terms, -score[i]))  # ties broken alphabetically: deterministic
+        out[t] = [str(terms[j]) for j in order[:top] if score[i, j] > 0]
+    return out
+
+
+def make_label(keywords: Sequence[str], *, parts: int = 3) -> str:
+    """A short readable name from keywords: the best phrases, none repeating another's words.
+
+    A single word is replaced by the first listed phrase that contains it ("disk" -> "disk full"):
+    phrases read better, and c-TF-IDF often ranks a word just above its own phrase.
+
+    Examples:
+        >>> make_label(["disk", "disk full", "pager"])
+        'disk full / pager'
+
+        >>> make_label(["config change", "config", "rollout", "canary", "change"])
+        'config change / rollout / canary'
+        >>> make_label([])
+        '(no keywords)'
+    """
+    chosen: list[str] = []
+    seen: set[str] = set()
+    for phrase in keywords:
+        if " " not in phrase:
+            phrase = next((k for k in keywords if " " in k and phrase in k.split()), phrase)
+        words = set(re.findall(r"\w[\w.+/-]*", phrase.lower()))
+        if not words or words <= seen:
+            continue
+        chosen.append(phrase)
+        seen |= words
+        if len(chosen) == parts:
+            break
+    return " / ".join(chosen) if chosen else "(no keywords)"

@@ -1,0 +1,211 @@
+"""`find_themes`: embed a frame's texts, group them into themes, name and describe each theme."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from reviewlab.analysis.cache import EmbeddingCache
+from reviewlab.analysis.cluster import DEFAULT_THRESHOLD, cluster_vectors
+from reviewlab.analysis.embed import embed, load_model, model_key
+from reviewlab.analysis.errors import AnalysisError, MissingColumns
+from reviewlab.analysis.label import keywords_per_theme, make_label
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pandas as pd
+
+__all__ = ["THEME_COLUMNS", "ThemeResult", "default_min_size", "find_themes"]
+
+CONTEXT_COLUMNS = ("review_id", "kind", "participant")
+TIME_COLUMNS = ("incident_start", "event_time", "recorded_at")
+"""Used when present, in this order of preference, for when a text was 'seen'."""
+THEME_COLUMNS = ["theme", "label", "keywords", "size", "n_reviews", "first_seen", "last_seen",
+                 "representatives", "representative_ids", "kinds"]
+
+
+def default_min_size(n: int) -> int:
+    """Fewest texts in a theme when not given: 3, or one in 500 texts on large archives.
+
+    Examples:
+        >>> default_min_size(190), default_min_size(10_000), default_min_size(100_000)
+        (3, 20, 200)
+    """
+    return max(3, n // 500)
+
+
+@dataclass
+class ThemeResult:
+    """What `find_themes` found.
+
+    Attributes:
+        assignments: indexed like the input frame: ``theme`` (int, -1 for none), ``theme_label``,
+            ``similarity`` (to its theme's centre), ``seen_at`` and the context columns present
+            (review_id, kind, participant).
+        themes: one row per theme, largest first (columns in `THEME_COLUMNS`).
+        embeddings: unit vectors of the texts, rows aligned with `assignments` (zeros for blank texts).
+        model: the embedder used (to embed new text the same way).
+        model_key: its cache key.
+    """
+
+    assignments: pd.DataFrame
+    themes: pd.DataFrame
+    embeddings: np.ndarray = field(repr=False)
+    model: Any = field(repr=False, default=None)
+    model_key: str = ""
+
+    def __repr__(self) -> str:
+        n = len(self.assignments)
+        unthemed = int((self.assignments["theme"] < 0).sum()) if n else 0
+        return f"ThemeResult({len(self.themes)} themes over {n} texts, {unthemed} without a theme)"
+
+    def texts_of(self, theme: int) -> pd.DataFrame:
+        """The assignment rows of one theme, most typical first."""
+        rows = self.assignments[self.assignments["theme"] == theme]
+        return rows.sort_values("similarity", ascending=False, kind="stable")
+
+
+def _empty_themes() -> pd.DataFrame:
+    import pandas as pd
+
+    return pd.DataFrame({c: pd.Series(dtype="object") for c in THEME_COLUMNS}).astype(
+        {"theme": "int64", "size": "int64", "n_reviews": "int64"})
+
+
+def _seen_at(frame: pd.DataFrame) -> pd.Series:
+    import pandas as pd
+
+    seen = pd.Series(pd.NaT, index=frame.index, dtype="datetime64[ns, UTC]")
+    for column in reversed(TIME_COLUMNS):  # the preferred column wins where it has a value
+        if column in frame.columns:
+            values = pd.to_datetime(frame[column], utc=True, errors="coerce")
+            seen = values.where(values.notna(), seen)
+    return seen
+
+
+def find_themes(frame: pd.DataFrame, text_column: str = "text", *, model: Any = None,
+                cache: EmbeddingCache | None = None, n_themes: int | None = None, min_size: int | None = None,
+                threshold: float = DEFAULT_THRESHOLD, remove_components: int = 0,
+                embeddings: np.ndarray | None = None, batch_size: int = 32, progress: bool | None = None,
+                top_keywords: int = 8, representatives: int = 3, random_state: int = 0) -> ThemeResult:
+    """Find the themes that recur across texts; deterministic for a given input.
+
+    Arguments:
+        frame: one row per text; needs `text_column`. Used when present: review_id, kind,
+            participant, and incident_start / event_time / recorded_at for first and last seen.
+        text_column: the column of texts.
+        model: None for the bundled all-MiniLM-L6-v2, a model name or folder, or any object with
+            ``.encode(list_of_texts)``.
+        cache: an embedding cache (a `reviewlab.Archive` or a `MemoryCache`) so each text is embedded once.
+        n_themes: how many themes; None chooses automatically (see `cluster_vectors`).
+        min_size: fewest texts in a theme (default `default_min_size`); smaller groups get -1.
+        threshold: least mean similarity between two groups that are merged (automatic choice).
+        remove_components: principal directions removed before clustering (see `debias`).
+        embeddings: precomputed vectors, one row per row of `frame` (then no model is used).
+        batch_size: texts per forward pass when embedding.
+        progress: show progress bars; None shows them on long runs only.
+        top_keywords: keywords listed per theme.
+        representatives: most typical texts listed per theme.
+        random_state: seed for the micro-clusters of large inputs.
+
+    Returns:
+        A `ThemeResult` with ``.assignments`` and ``.themes``.
+
+    Raises:
+        MissingColumns: `text_column` is not in `frame`.
+        AnalysisError: `embeddings` has the wrong number of rows, or n_themes/min_size are not positive.
+
+    Examples:
+        >>> import pandas as pd
+        >>> from reviewlab.analysis.testing import KeywordEmbedder
+        >>> frame = pd.DataFrame({"text": ["disk full on db-1", "disk full again", "the disk was full",
+        ...                                "pager alert came late", "late pager alert", "alert paged late"]})
+        >>> result = find_themes(frame, model=KeywordEmbedder())
+        >>> result.assignments["theme"].tolist()
+        [0, 0, 0, 1, 1, 1]
+        >>> result.themes["label"].tolist()
+        ['disk full', 'pager alert / late']
+    """
+    import numpy as np
+    import pandas as pd
+
+    if text_column not in frame.columns:
+        msg = (f"find_themes needs a text column {text_column!r}; got columns {sorted(map(str, frame.columns))}. "
+               "Pass text_column= the name of the column that holds the texts")
+        raise MissingColumns(msg)
+    for name, value in (("n_themes", n_themes), ("min_size", min_size)):
+        if value is not None and int(value) < 1:
+            msg = f"{name} must be a positive number or None; got {value!r}"
+            raise AnalysisError(msg)
+    texts = frame[text_column].fillna("").astype(str).str.strip()
+    valid = (texts != "").to_numpy()
+    n_valid = int(valid.sum())
+    min_size = int(min_size) if min_size is not None else default_min_size(n_valid)
+
+    key = ""
+    if embeddings is not None:
+        vectors = np.asarray(embeddings, dtype=np.float32)
+        if vectors.ndim != 2 or vectors.shape[0] != len(frame):
+            msg = f"embeddings must have one row per row of the frame ({len(frame)}); got shape {vectors.shape}"
+            raise AnalysisError(msg)
+        vectors = vectors[valid]
+    elif n_valid:
+        if model is None or isinstance(model, str):
+            model = load_model(model)
+        key = model_key(model)
+        vectors = embed(texts[valid].tolist(), model, cache=cache, batch_size=batch_size, progress=progress)
+    else:
+        vectors = np.zeros((0, 0), dtype=np.float32)
+    vectors = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12) if len(vectors) else vectors
+
+    clustering = cluster_vectors(vectors, n_themes=n_themes, min_size=min_size, threshold=threshold,
+                                 remove_components=remove_components, random_state=random_state)
+    labels = np.full(len(frame), -1, dtype=int)
+    labels[valid] = clustering.labels
+    similarity = np.zeros(len(frame), dtype=np.float32)
+    space = clustering.space
+    valid_texts = texts[valid].tolist()
+    keywords = keywords_per_theme(valid_texts, clustering.labels, top=top_keywords)
+    names = {t: make_label(k) for t, k in keywords.items()}
+
+    out = pd.DataFrame(index=frame.index)
+    out["theme"] = labels
+    out["theme_label"] = [names.get(t, "") for t in labels]
+    seen = _seen_at(frame)
+    for column in CONTEXT_COLUMNS:
+        if column in frame.columns:
+            out[column] = frame[column].to_numpy()
+    out["seen_at"] = seen.to_numpy()
+
+    rows = []
+    positions = np.flatnonzero(valid)
+    sims_valid = np.zeros(n_valid, dtype=np.float32)
+    for t in range(clustering.n_themes):
+        members = np.flatnonzero(clustering.labels == t)
+        centre = space[members].sum(axis=0)
+        centre /= max(float(np.linalg.norm(centre)), 1e-12)
+        sims = space[members] @ centre
+        sims_valid[members] = sims
+        picked, shown = [], set()
+        for m in members[np.lexsort((members, -sims))]:  # most typical first, ties by position
+            if valid_texts[m] not in shown:
+                picked.append(m)
+                shown.add(valid_texts[m])
+            if len(picked) == representatives:
+                break
+        sub = out.iloc[positions[members]]
+        rows.append({
+            "theme": t, "label": names.get(t, ""), "keywords": keywords.get(t, []), "size": len(members),
+            "n_reviews": int(sub["review_id"].nunique()) if "review_id" in sub else 0,
+            "first_seen": sub["seen_at"].min(), "last_seen": sub["seen_at"].max(),
+            "representatives": [valid_texts[m] for m in picked],
+            "representative_ids": [frame.index[positions[m]] for m in picked],
+            "kinds": sub["kind"].value_counts().to_dict() if "kind" in sub else {},
+        })
+    similarity[valid] = sims_valid
+    out.insert(2, "similarity", similarity)
+    themes = pd.DataFrame(rows, columns=THEME_COLUMNS) if rows else _empty_themes()
+    full = np.zeros((len(frame), vectors.shape[1] if vectors.ndim == 2 else 0), dtype=np.float32)
+    if n_valid:
+        full[valid] = vectors
+    return ThemeResult(out, themes, full, model, key)
