@@ -1,0 +1,219 @@
+"""The coach's matcher: compile the rules, find spans, build findings."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from reviewlab.coach._text import Sentences, mask, normalise
+from reviewlab.coach.rules import EXPLANATIONS, LABELS, RULES, Rule
+from reviewlab.coach.rules.counterfactual import EPISTEMIC
+from reviewlab.coach.rules.keywords import KEYWORDS
+from reviewlab.coach.suggest import suggest
+
+MAX_FINDINGS = 500
+"""Findings kept per text; pasted logs can hold thousands of matches."""
+_MAX_MATCHES_PER_RULE = 2 * MAX_FINDINGS  # bounds the time spent on pathological input
+
+_FLAGS = re.IGNORECASE | re.MULTILINE
+_WINDOW = 80  # characters of context the guards look at on each side of a span
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One piece of wording the coach flags.
+
+    Attributes:
+        label: one of ``LABELS``.
+        start: offset of the span in the checked text.
+        end: offset just past the span, so ``text[start:end] == finding.text``.
+        text: the wording that triggered the finding.
+        explanation: why this wording hurts a review.
+        suggestion: the sentence (or short line) reworded; it passes the coach.
+        rule: id of the rule that matched, for debugging and tuning.
+
+    Examples:
+        >>> f = check("Why did you restart it?")[0]
+        >>> (f.label, f.text)
+        ('why_question', 'Why')
+    """
+
+    label: str
+    start: int
+    end: int
+    text: str
+    explanation: str
+    suggestion: str
+    rule: str = ""
+
+    @property
+    def span(self) -> tuple[int, int]:
+        """The ``(start, end)`` offsets of the flagged wording."""
+        return (self.start, self.end)
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    rule: Rule
+    keywords: tuple[str, ...]
+    pattern: re.Pattern[str]
+    before: re.Pattern[str] | None
+    after: re.Pattern[str] | None
+    sentence: re.Pattern[str] | None
+
+
+def _opt(pattern: str | None) -> re.Pattern[str] | None:
+    return re.compile(pattern, _FLAGS) if pattern else None
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[_Compiled, ...]:
+    return tuple(
+        _Compiled(rule, KEYWORDS.get(rule.id, ()), re.compile(rule.pattern, _FLAGS), _opt(rule.unless_before),
+                  _opt(rule.unless_after), _opt(rule.unless_sentence))
+        for rule in RULES
+    )
+
+
+_PROPOSAL = re.compile(r"\s+(?:not|don'?t|dont|do\s+not)\b", re.IGNORECASE)
+_PAST = re.compile(
+    r"\b(?:did|was|were|had|at\s+the\s+time|back\s+then|earlier|sooner|during|yesterday|"
+    r"last\s+(?:night|week|time)|\w{3,}ed)\b", re.IGNORECASE)
+_EMBEDDED = re.compile(r"\s+(?:we|I|it|this|that|they|he|she|the\s+\w+)\s+\w+ed\b", re.IGNORECASE)
+_EPISTEMIC = re.compile(EPISTEMIC, re.IGNORECASE)
+
+
+def _not_proposal(masked: str, start: int, end: int, sentences: Sentences) -> bool:
+    """'why not X' / 'why don't we X' proposes something unless it replays the past."""
+    if not _PROPOSAL.match(masked, end):
+        return True
+    _, sentence_end = sentences.span_at(start)
+    return bool(_PAST.search(masked, end, sentence_end))
+
+
+def _not_embedded_statement(masked: str, start: int, end: int, sentences: Sentences) -> bool:
+    """'Why we rolled back: ...' is a title or explanation, not a question."""
+    return sentences.is_question(start) or not _EMBEDDED.match(masked, end)
+
+
+def _question(masked: str, start: int, end: int, sentences: Sentences) -> bool:
+    return sentences.is_question(start)
+
+
+def _not_epistemic(masked: str, start: int, end: int, sentences: Sentences) -> bool:
+    return not _EPISTEMIC.search(masked, start, min(len(masked), end + 40))
+
+
+GUARDS: dict[str, Callable[[str, int, int, Sentences], bool]] = {
+    "question": _question,
+    "not_proposal": _not_proposal,
+    "not_embedded_statement": _not_embedded_statement,
+    "not_epistemic": _not_epistemic,
+}
+"""Named checks a rule can require; each returns True to keep the match."""
+
+
+def _span(match: re.Match[str]) -> tuple[int, int]:
+    for name, value in match.groupdict().items():
+        if name.startswith("hit") and value is not None:
+            return match.span(name)
+    return match.span()
+
+
+def _keep(c: _Compiled, masked: str, start: int, end: int, sentences: Sentences) -> bool:
+    # cheapest checks first: named guards and sentence checks are cached per sentence
+    if not all(GUARDS[name](masked, start, end, sentences) for name in c.rule.guards):
+        return False
+    if c.sentence and sentences.matches(c.sentence, start):
+        return False
+    if c.after and c.after.match(masked[end : end + _WINDOW]):
+        return False
+    return not (c.before and c.before.search(masked[max(0, start - _WINDOW) : start]))
+
+
+def detect(text: str, *, prefilter: bool = True) -> list[tuple[str, int, int, str]]:
+    """Find flagged spans without building suggestions.
+
+    Arguments:
+        text: the text to check; must already be a ``str``.
+        prefilter: skip rules whose keywords are absent (``rules/keywords.py``); only
+            tests turn this off, to check that it changes nothing.
+
+    Returns:
+        ``(label, start, end, rule_id)`` tuples sorted by position, at most one per
+        label for overlapping spans, and at most ``MAX_FINDINGS`` of them.
+
+    Examples:
+        >>> detect("The root cause was DNS.")
+        [('root_cause', 4, 14, 'rc_root_cause')]
+    """
+    masked = mask(normalise(text))
+    if not masked.strip():
+        return []
+    sentences = Sentences(masked)
+    folded = " ".join(masked.lower().split())
+    hits: list[tuple[str, int, int, str]] = []
+    for c in _compiled():
+        if prefilter and c.keywords and not any(k in folded for k in c.keywords):
+            continue
+        n = 0
+        for match in c.pattern.finditer(masked):
+            start, end = _span(match)
+            if end > start and _keep(c, masked, start, end, sentences):
+                hits.append((c.rule.label, start, end, c.rule.id))
+                n += 1
+                if n >= _MAX_MATCHES_PER_RULE:
+                    break
+    hits.sort(key=lambda h: (LABELS.index(h[0]), h[1], -(h[2] - h[1])))
+    kept: list[tuple[str, int, int, str]] = []
+    for hit in hits:
+        last = kept[-1] if kept else None
+        if last and last[0] == hit[0] and hit[1] < last[2]:
+            continue  # same label, overlapping span: keep the first, longest one
+        kept.append(hit)
+    kept.sort(key=lambda h: (h[1], LABELS.index(h[0])))
+    return kept[:MAX_FINDINGS]
+
+
+def _coerce(text: object) -> str:
+    if text is None or (isinstance(text, float) and math.isnan(text)):
+        return ""
+    if isinstance(text, bytes | bytearray):
+        return bytes(text).decode("utf-8", errors="replace")
+    return text if isinstance(text, str) else str(text)
+
+
+def check(text: object) -> list[Finding]:
+    """Flag why-questions, counterfactuals, blame, hindsight and root-cause wording.
+
+    Never raises: ``None``, NaN, bytes and other objects are read as text, and
+    anything empty gives ``[]``.
+
+    Arguments:
+        text: what a facilitator or participant typed; one or more sentences.
+
+    Returns:
+        Findings in order of position. Findings in the same sentence share its
+        suggestion; for lines of up to 600 characters the suggestion rewrites the line.
+
+    Examples:
+        >>> [f.label for f in check("Why wasn't this caught in canary?")]
+        ['why_question']
+        >>> check("That's why we rolled back.")
+        []
+    """
+    try:
+        text = _coerce(text)
+    except Exception:  # a __str__ that raises is still not our caller's problem
+        return []
+    hits = detect(text)
+    if not hits:
+        return []
+    suggestions = suggest(text, hits, detect)
+    return [
+        Finding(label, start, end, text[start:end], EXPLANATIONS[label], suggestions[start], rule)
+        for label, start, end, rule in hits
+    ]

@@ -1,0 +1,98 @@
+"""Shared pieces of the coach rules: the Rule record, labels, explanations, regex fragments.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+LABELS: tuple[str, ...] = ("why_question", "counterfactual", "blame", "hindsight", "root_cause")
+
+EXPLANATIONS: dict[str, str] = {
+    "why_question": "A 'why' asks people to justify themselves: it puts them on the defensive "
+    "and reads as judgement. Ask 'how' or 'what' to get the context instead.",
+    "counterfactual": "This measures the past against what should or could have happened. "
+    "It hides what the situation looked like to people at the time.",
+    "blame": "This judges or singles out a person. People stop sharing details when they "
+    "expect blame; look at the conditions, tools and workload around them instead.",
+    "hindsight": "This claims, from today's vantage point, that it was obvious or easy. "
+    "It was not at the time, and the wording makes people feel judged.",
+    "root_cause": "This assumes one cause. Incidents in complex systems have several "
+    "contributing factors, and the search for one stops the learning early.",
+}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One pattern that flags one label.
+
+    Examples:
+        >>> Rule("rc_rca", "root_cause", r"\\bRCA\\b").label
+        'root_cause'
+    """
+
+    id: str
+    label: str
+    pattern: str
+    unless_before: str | None = None
+    unless_after: str | None = None
+    unless_sentence: str | None = None
+    guards: tuple[str, ...] = ()
+
+
+# Shared fragments ------------------------------------------------------------------
+PP = (  # past participles: regular -ed and the common irregular ones
+    r"(?:\w+ed|been|known|seen|done|gone|had|caught|run|made|taken|given|written|broken|"
+    r"thought|brought|built|sent|spent|set|put|let|cut|shut|hit|read|found|held|kept|left|"
+    r"lost|met|paid|said|told|understood|begun|chosen|driven|fallen|forgotten|gotten|got|"
+    r"grown|hidden|shown|spoken|stood|thrown|led|fed|spun|come|become|dealt|meant|heard|"
+    r"felt|won|frozen|woken|withdrawn|overridden|rewritten|rebuilt|rerun|reset|undone|"
+    r"split|spread|sought|taught|stuck|torn|slept|fought|bound|hung|drawn|proven)\b"
+)
+ADV = (
+    r"(?:(?:not|never|just|simply|really|definitely|probably|certainly|easily|already|also|"
+    r"at\s+least|maybe|perhaps|totally|obviously|clearly|actually|honestly|even|ever|"
+    r"at\s+the\s+very\s+least|at\s+some\s+point)\s+)*"
+)
+NEG = r"(?:\bnot|\bno|\bnever|\bwithout|n't|\bnobody|\bnor|\bhardly)(?:\s+\S+){0,3}\s*$"
+NEG_NEAR = (  # negation directly before a word: "wasn't obvious", "not at all clear"
+    r"(?:\bnot|n't|\bnever|\bhardly|\bnothing|\bno)\s+(?:(?:at\s+all|immediately|particularly|very|"
+    r"that|so|really|entirely|exactly|all\s+that|remotely|necessarily|always|initially|yet|quite|"
+    r"super|terribly|especially)\s+)*$"
+)
+CLAUSE_START = (
+    r"(?:^|[.?!;:(\n]|\s[-\u2013\u2014]\s|,)\s*"
+    r"(?:(?:so|and|but|ok|okay|then|well|hmm+|um+|uh+|honestly|seriously|also|now|again|"
+    r"right|anyway|sorry|wait|yeah|yes|no|hey|like|just|really|genuinely)\W+)*"
+)
+PERSON = (
+    r"(?:the\s+)?(?:on-?call(?:\s+engineer)?|engineer|operator|developer|dev|intern|"
+    r"new\s+hire|reviewer|ic|incident\s+commander|dba|sre|release\s+manager|author|"
+    r"deployer|someone|somebody|he|she|they|we|I|you|team|(?-i:[A-Z][a-z]+(?<!The)(?<!It)))"
+)
+TECH_FAIL_VERBS = (
+    r"connect|reach|start|load|resolve|parse|bind|authenticate|respond|complete|acquire|"
+    r"allocate|open|read|write|mount|boot|compile|build|install|fetch|pull|download|upload|"
+    r"sync|register|initiali[sz]e|launch|spawn|come\s+up|establish|obtain|send|receive|"
+    r"renew|refresh|apply|execute|run|finish|converge|schedule|provision|attach|detach|"
+    r"serialize|deserialize|decode|encode|lock|unlock|elect|join|drain|terminate|stop|"
+    r"restart|deploy|roll\s+out|propagate|replicate|create|delete|save|flush|commit|"
+    r"return|produce|consume|publish|subscribe|listen|negotiate|decrypt|encrypt|sign|"
+    r"bootstrap|match|locate|map|spin\s+up|scale|resize|persist|shut\s+down|exit|close|"
+    r"keep\s+up|heal|recover|stabili[sz]e|answer|page|notify|deliver|emit|scrape|export|ingest"
+)
+WHY_REQUEST = (  # frames that turn an embedded "why" into a request aimed at people
+    r"(?:\b(?:can|could|would|will|do|does|did)\s+(?:you|u|someone|somebody|anyone|anybody|"
+    r"we|y'?all|everyone|you\s+all|you\s+guys|either\s+of\s+you)\b|\bhelp\s+(?:me|us)\b|"
+    r"\bI'?d\s+(?:like|love|want)\b|\bI\s+(?:want|need)\b|\bI'?m\s+(?:curious|wondering|"
+    r"trying\s+to|keen)\b|\bI\s+wonder\b|\bcurious\b|\bany\s+(?:idea|thoughts|clue)s?\b|"
+    r"(?:^|[.?!;:\n]\s*)(?:please\s+)?(?:explain|tell|walk|remind|say)\b)"
+)
+
+# Speakers adopt a quotation with these frames; adopted quotes are not masked.
+ADOPTION_BEFORE = (
+    r"(?:\bI\s+(?:fully\s+|totally\s+|completely\s+)?agree\b|\bagreed?\s+with\b|\+1\b|"
+    r"\bexactly\s+(?:as|what|like)\b|\bas\s+\w+\s+(?:said|put\s+it|wrote)\b|\b\w+\s+was\s+"
+    r"right\b|\blike\s+\w+\s+said\b|\bI\s+stand\s+by\b|\bI'?d\s+say\b|\bnailed\s+it\b)"
+    r"[^.?!\n]{0,60}$"
+)
+ADOPTION_AFTER = r"\s*[-\u2013\u2014,.]?\s*(?:I\s+agree|exactly|agreed|that'?s\s+right|spot\s+on|\+1|100%)"

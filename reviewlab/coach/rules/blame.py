@@ -1,0 +1,75 @@
+"""Rules for the ``blame`` label, kept as data."""
+
+from __future__ import annotations
+
+from reviewlab.coach.rules.base import Rule, NEG, PERSON
+
+BLAME_RULES: tuple[Rule, ...] = (
+    Rule("blame_character", "blame",
+         r"\b(?:careless(?:ly|ness)?|sloppy|sloppily|sloppiness|lazy|lazily|laziness|"
+         r"negligen(?:t|tly|ce)|reckless(?:ly|ness)?|incompeten(?:t|ce|tly)|irresponsibl[ey]|"
+         r"irresponsibility|clueless|boneheaded|thoughtless(?:ly)?|inattentive|half-?assed|"
+         r"amateur(?:ish)?|cowboy|idiot(?:s|ic)?|moron(?:s|ic)?)\b",
+         unless_after=r"[\s-]+(?:load\w*|init\w*|eval\w*|import\w*|instantiat\w*|fetch\w*|"
+         r"comput\w*|creat\w*|delet\w*|iterat\w*|sequence|val|propert\w*|connection\w*|hydrat\w*)"),
+    Rule("blame_mistake", "blame",
+         r"\b(?:rookie|stupid|dumb|silly|basic|amateur|newbie|noob|schoolboy|beginner'?s?)\s+"
+         r"(?:mistake|error|move|stuff|blunder)s?\b|\bfat[\s-]?finger(?:ed|ing|s)?\b|"
+         r"\b(?:screwed|messed|f\w*ked|cocked|botched)\s+(?:it\s+|this\s+|that\s+)?up\b|\bbotched\b"),
+    Rule("blame_know_better", "blame", r"\b(?:know|knew|known|knows)\s+better\b",
+         unless_before=r"\b(?:now|we|today)\s+$", unless_after=r"\s+(?:how|what|now|today|where|when)\b"),
+    Rule("blame_competent", "blame",
+         r"\b(?:any|a|every|an)\s+(?:competent|careful|decent|good|responsible|reasonable|"
+         r"experienced|sensible|proper|half-?decent|diligent|attentive|conscientious|real)\s+"
+         r"(?:engineer|operator|developer|dev|sre|person|admin|sysadmin|on-?call(?:\s+engineer)?|"
+         r"professional|reviewer|dba)s?\s+(?:would|wouldn'?t|should|shouldn'?t|could|knows?|"
+         r"has|never)\b"),
+    Rule("blame_fault", "blame",
+         r"\b(?:\w+'s|\w+s'|my|your|his|her|their|our|whose)\s+fault\b(?![\s-]*(?:toleran\w*|domain|"
+         r"injection|isolation|line|code|handler|detection))|\bat\s+fault\b|\bfault\s+(?:lies|lay)\s+with\b|"
+         r"\b(?:that|this|it)(?:'s|\s+is|\s+was)\s+(?:all\s+|totally\s+|squarely\s+)?on\s+"
+         r"(?:him|her|them|(?-i:[A-Z][a-z]+))\b(?!\s+(?:call|duty|shift|leave|holiday|PTO|vacation))",
+         unless_before=NEG),
+    Rule("blame_blame", "blame",
+         r"\b(?:to\s+blame|the\s+blame|blame\s+game|(?:assign|place|put|pin|lay|shift)(?:ing|ed|s)?\s+"
+         r"(?:the\s+)?blame|blam(?:e|es|ed|ing)\s+(?:him|her|them|you|me|us|someone|somebody|anyone|"
+         r"people|the\s+(?:on-?call|engineer|operator|developer|dev|team|intern|new\s+hire|reviewer|ic)|"
+         r"(?-i:[A-Z][a-z]+)))\b|\bpin(?:ned|ning|s)?\s+(?:it|this|the\s+\w+)\s+on\s+"
+         r"(?:him|her|them|(?-i:[A-Z][a-z]+))\b|\bscapegoat\w*\b",
+         unless_before=NEG),
+    Rule("blame_human_error", "blame",
+         r"\b(?:human|operator|user|engineer|people|personnel|admin|developer|pilot)\s+"
+         r"(?:error|mistake|failure|fault)s?\b(?!\s+(?:rate|rates|count|budget|page|message|code|"
+         r"handling|log|response))|\bPEBKAC\b|\bPEBCAK\b|\bID-?10-?T\b|\blayer\s*8\b"),
+    Rule("blame_effort", "blame",
+         r"\b(?:did\s*n[o']?t|didnt|never|couldn'?t\s+be|can'?t\s+be|not\s+even)\s+(?:even\s+)?"
+         r"bother(?:ed)?\b|\b(?:not|n't|never|nobody|no\s+one)\s+(?:\w+\s+)?paying\s+attention\b|"
+         r"\b(?:anyone|anybody|someone|somebody|people|whoever)\s+(?:who\s+(?:was|were|is)\s+)?"
+         r"(?:actually\s+|even\s+|remotely\s+)?paying\s+attention\b|\basleep\s+at\s+the\s+"
+         r"(?:wheel|switch)\b|\b(?:zoned|spaced)\s+out\b|\bdropp(?:ed|ing)\s+the\s+ball\b|"
+         r"\bdrops\s+the\s+ball\b"),
+    Rule("blame_culprit", "blame",
+         r"\bwho(?:'s|\s+is|\s+was|\s+were)?\s+(?:\w+\s+)?(?:responsible|accountable|the\s+culprit|"
+         r"at\s+fault|to\s+blame)\b|\bwho\b[^.?!\n]{0,30}?\b(?:broke|caused|messed|screwed|botched)\b|"
+         r"\bwho\s+(?:\w+\s+){0,2}?(?:pushed|merged|deployed|shipped|approved|wrote|committed|"
+         r"introduced|made|changed|did|let)\s+(?:\w+\s+){0,2}?(?:broken|bad|faulty|buggy|wrong|"
+         r"offending|breaking|busted|garbage|crappy|crap|stupid|dodgy)\b|\b(?:tell|show|find|"
+         r"figure\s+out|find\s+out)\s+(?:me|us)?\s*who\b[^.?!\n]{0,40}\b(?:wrote|did|pushed|broke|"
+         r"merged|changed|made|caused|approved)\b|\bwhose\s+(?:bright\s+)?idea\b"),
+    Rule("blame_rhetorical", "blame",
+         r"\bwhat\s+(?:on\s+earth\s+|the\s+hell\s+|the\s+heck\s+|in\s+the\s+world\s+)?(?:were|was|are|is)"
+         r"\s+(?:you|they|he|she|u|y'?all|(?-i:[A-Z][a-z]+)|the\s+\w+(?:\s+\w+)?)\s+thinking\b|"
+         r"\bwhat\s+possessed\b|\bhow\s+could\s+(?:you|he|she|they|u)\b(?!\s+(?:have\s+)?"
+         r"(?:known|know|tell|see|seen|have\s+seen|guess|predict|expect))"),
+    Rule("blame_vigilance", "blame",
+         r"\b(?:be|being|get|stay|remain|are)\s+(?:a\s+lot\s+|much\s+|way\s+|a\s+bit\s+|even\s+)?more\s+"
+         r"(?:careful|vigilant|attentive|diligent|disciplined|thorough|cautious|mindful|focused|"
+         r"alert|rigorous)\b|\bpay\s+(?:more|closer|better)\s+attention\b|\b(?:careful|vigilant)\s+"
+         r"next\s+time\b|\btry(?:ing)?\s+harder\b|\bdouble-?check\s+(?:their|your|his|her|our)\s+work\b"),
+    Rule("blame_root_person", "blame",
+         r"\broot[\s-]*cause\s+(?:here\s+)?(?:is|was)\s+(?:that\s+|simply\s+that\s+)?(?P<hit>" + PERSON
+         + r"\s+(?:\w+ly\s+)?(?:did\s*n[o']?t|didnt|never|failed|forgot|neglected|skipped|ignored|"
+         r"missed|broke|pushed|made|ran|wrote|deployed|merged|approved|changed|did|wasn'?t|chose|"
+         r"decided|typed|mistyped|deleted|dropped|removed|disabled))\b"),
+    Rule("blame_neglected", "blame", r"\bneglect(?:ed|s|ing)\b"),
+)

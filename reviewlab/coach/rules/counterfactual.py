@@ -1,0 +1,67 @@
+"""Rules for the ``counterfactual`` label, kept as data."""
+
+from __future__ import annotations
+
+from reviewlab.coach.rules.base import Rule, PP, ADV, TECH_FAIL_VERBS
+
+_EPISTEMIC = (
+    r"\s+" + ADV + r"(?:been\s+(?:the|a|an|due|related|part|from|caused|triggered|linked|"
+    r"connected|there|running|happening)|started|come|originated|begun|caused|contributed|"
+    r"triggered|happened|played|affected|masked|hidden|interacted)\b"
+)
+EPISTEMIC = r"(?:have|'ve|of|coulda)" + _EPISTEMIC
+"""Searched over a 'could have' span and what follows: 'could have started' is a guess about
+what happened, not an unrealised alternative."""
+
+COUNTERFACTUAL_RULES: tuple[Rule, ...] = (
+    Rule("cf_should_have", "counterfactual",
+         r"\b(?:should|ought\s+to)(?:\s*n'?t|nt|\s+not)?\s+" + ADV + r"(?:have|of|'ve)\s+" + ADV + PP
+         + r"|\bshould(?:n'?t|nt)?'?ve\s+" + ADV + PP + r"|\bshoulda\s+\w+"),
+    Rule("cf_would_have", "counterfactual",
+         r"\b(?:would(?:\s*n'?t|nt|\s+not)?\s+" + ADV + r"(?:have|of)|would(?:n'?t|nt)?'?ve|woulda|"
+         r"(?:I|we|you|they|he|she|it|that|there|who|someone|nobody)'d\s+" + ADV + r"have)\s+"
+         + ADV + PP),
+    Rule("cf_could_have", "counterfactual",
+         r"\b(?P<hit>(?:could(?:\s*n'?t|nt|\s+not)?\s+" + ADV + r"(?:have|of)|could(?:n'?t|nt)?'?ve|"
+         r"coulda)\s+" + ADV + PP + ")", unless_after=None, guards=("not_epistemic",)),
+    Rule("cf_might_have", "counterfactual",
+         r"\b(?:might|may)\s+" + ADV + r"have\s+(?:been\s+)?(?:avoided|prevented|caught|helped|"
+         r"saved|stopped|spotted|noticed|averted|mitigated)\b"),
+    Rule("cf_inverted", "counterfactual",
+         r"\b(?:should|could|would)(?:n'?t)?\s+(?:you|we|they|he|she|I|anyone|someone|somebody|"
+         r"anybody|u|the\s+team|y'?all)\s+" + ADV + r"have\s+" + ADV + PP),
+    Rule("cf_if_had", "counterfactual",
+         r"\bif\b(?:\s+only)?[^.?!;\n]{0,80}?\b(?:had(?:\s*n'?t|nt|\s+not)?|'d)\s+" + ADV + PP,
+         unless_before=r"(?:\bas|\beven\s+as|\bask(?:ed|ing)?|\bcheck(?:ed|ing)?|\bsee|\bsaw|"
+         r"\bknow|\bknew|\bwonder(?:ed|ing)?|\bsure|\bverif(?:y|ied)|\bconfirm(?:ed)?|\btell)\s+$"),
+    Rule("cf_if_only", "counterfactual", r"\bif\s+only\b"),
+    Rule("cf_had_inverted", "counterfactual",
+         r"(?:^|[.?!;:\n]\s*)(?P<hit>had(?:n'?t)?\s+(?:we|you|they|he|she|I|someone|anyone|"
+         r"the\s+\w+(?:\s+\w+){0,2}|our\s+\w+(?:\s+\w+)?|(?-i:[A-Z][a-z]+))\s+" + ADV + PP + r")"),
+    Rule("cf_supposed", "counterfactual",
+         r"\b(?:was|were|wasn'?t|weren'?t|was\s+not|were\s+not)\s+" + ADV
+         + r"(?:supposed|meant)\s+to\b"),
+    Rule("cf_fail_to", "counterfactual",
+         r"\b(?:fail(?:ed|s|ing)?|failure)\s+to\s+(?!(?:" + TECH_FAIL_VERBS + r")\b)\w+"),
+    Rule("cf_person_failed", "counterfactual",
+         r"\b(?:we|you|they|he|she|I|someone|somebody|nobody|team|on-?call|engineers?|operators?|"
+         r"reviewers?|developers?|devs?|ops|sres?|dbas?|ic|commander|manager|lead|support|"
+         r"responders?|(?-i:[A-Z][a-z]+))\s+" + ADV + r"(?P<hit>failed|fails|failing)\s+to\b"),
+    Rule("cf_missed", "counterfactual", r"\bmissed\b",
+         unless_before=r"\b(?:a|the|any|no|those|these)\s+$",
+         unless_after=r"\s+(?:\w+\s+){0,2}?(?:heartbeats?|health\s*checks?|pings?|packets?|polls?|"
+         r"scrapes?|deadlines?|slots?|ticks?|calls?|the\s+(?:start|beginning|first\s+part|meeting)|"
+         r"standup)\b", unless_sentence=r"\b(?:sorry|apologies|apologi[sz]e)\b"),
+    Rule("cf_overlooked", "counterfactual", r"\boverlook(?:ed|s)\b"),
+    Rule("cf_forgot", "counterfactual", r"\b(?:forgot|forgotten|forgets|forgetting)\b",
+         unless_before=r"(?:\bnot|n't|\bnever)\s+$"),
+    Rule("cf_slip", "counterfactual",
+         r"\b(?:slip(?:ped|s|ping)?\s+(?:through|past|by|(?:my|his|her|their|our|your|\w+'s)\s+mind)|"
+         r"fell\s+through\s+the\s+cracks|let\s+(?:\w+\s+){0,3}slip)\b"),
+    Rule("cf_not_remember", "counterfactual",
+         r"\b(?:did\s*n[o']?t|didnt|never)\s+remember(?:ed)?\s+to\b"),
+    Rule("cf_neglected", "counterfactual", r"\bneglect(?:ed|s|ing)\b"),
+    Rule("cf_differently", "counterfactual",
+         r"\b(?:what|anything)\s+(?:would|could|should)\s+(?:\w+\s+){0,2}have\s+(?:been\s+)?done\s+"
+         r"differently\b"),
+)

@@ -1,0 +1,94 @@
+"""Rules for the ``hindsight`` label, kept as data."""
+
+from __future__ import annotations
+
+from reviewlab.coach.rules.base import NEG, NEG_NEAR, Rule
+
+_SPEAKING = (
+    r"(?:speak|spoke|spoken|say|said|saying|explain\w*|write|wrote|written|writing|"
+    r"communicat\w*|label\w*|mark\w*|document\w*|stat\w*|articulat\w*|describ\w*|repeat\w*|"
+    r"see|saw|seen|think|thinking|hear|heard|read|put|phrase\w*|worded|it|that|this|talk\w*)"
+    r"\s+(?:\w+\s+)?(?:more\s+|very\s+|really\s+|less\s+|so\s+)?$"
+)
+_MINIMISED_OBJECT = (
+    r"(?:fix|check|change|catch|rollback|roll-?back|revert|restart|step|thing|mistake|matter|"
+    r"task|test|solution|config|toggle|flip|command|tweak|patch|question|one-?liner|one-line|"
+    r"pre-\w+|\w+-deploy|read|look|glance|grep|search|query|guard|guardrail|validation|"
+    r"precaution|win|call|job|update|edit)s?\b"
+)
+_JUST_NOT = (
+    r"(?:after|before|about|around|over|under|now|then|as|when|in\s+time|in\s+case|a\s+(?:few|"
+    r"couple|bit|little|moment|minute|second|sec|tad)|barely|\w+ed|saw|came|went|got|ran|heard|"
+    r"had|did|sent|found|told|said|made|took|began|wrote|spoke|left|fine|ok|okay|"
+    r"wanted|checking|curious|wondering|confirming|say|ask|add|note|mention|confirm|clarify|"
+    r"check\s+in|flag|point|chime|jump|follow|remind|share|summari[sz]e|recap|reiterate|echo)\b"
+)
+HINDSIGHT_RULES: tuple[Rule, ...] = (
+    Rule("hs_obvious", "hindsight", r"\b(?:obvious(?:ly)?|evident(?:ly)?|self-evident)\b",
+         unless_before=r"(?:non-?|\bun)$|(?:less\s+than|far\s+from|anything\s+but)\s+$|" + NEG_NEAR),
+    Rule("hs_clearly", "hindsight", r"\bclearly\b", unless_before=_SPEAKING + "|" + NEG_NEAR,
+         unless_after=r"\s+(?:labell?ed|marked|documented|stated|written|defined|specified|named|"
+         r"explained|signposted|separated|communicated|described)\b"),
+    Rule("hs_clear_that", "hindsight",
+         r"\b(?:it|this|that)(?:'s|\s+is|\s+was|\s+became|\s+should\s+have\s+been|\s+must\s+have\s+been)"
+         r"\s+(?:(?:so|very|pretty|quite|totally|crystal|abundantly|perfectly|painfully|blindingly|"
+         r"super|really|immediately)\s+)?clear\s+(?:that|from|the|as)\b|\bcrystal[\s-]clear\b|"
+         r"\b(?:clear|plain)\s+as\s+day\b", unless_before=NEG_NEAR),
+    Rule("hs_of_course", "hindsight", r"\bof\s+course\b",
+         unless_before=r"(?:yes|yeah|yep|sure|oh|ok|okay)[\s,!]*$",
+         unless_after=r"[\s,!.]*(?:$|take|go\s+ahead|feel\s+free|please|no\s+(?:problem|worries)|happy|"
+         r"you\s+can|you're|we\s+can|I\s+can|I'?ll|let's|let\s+me|thanks|thank|sure|anytime|"
+         r"absolutely|glad|that's\s+fine|that\s+works|it's\s+fine)"),
+    Rule("hs_plain", "hindsight",
+         r"\bplain\s+and\s+simple\b|\bplain\s+to\s+see\b|\b(?:it'?s|it\s+is|it\s+was|that'?s|that\s+was|"
+         r"was|is|were)\s+(?:(?:so|very|pretty|quite|perfectly|painfully|now)\s+)?plain\b(?!\s+(?:text|"
+         r"http|english|language|old|json|yaml|html|sql|string))|\bplainly\b(?!\s+(?:put|stated|said))",
+         unless_before=r"(?:put|stated?|said|speak\w*|spoke|written|wrote|explain\w*)\s+$"),
+    Rule("hs_signs", "hindsight",
+         r"\b(?:signs|signals|warnings|red\s+flags|clues|symptoms|indicators)\s+(?:were|was)\s+"
+         r"(?:all\s+)?(?:there|right\s+there|everywhere|obvious|staring)\b|\bwriting\s+(?:was|is)\s+"
+         r"on\s+the\s+wall\b|\bstaring\s+(?:us|you|them|him|her|everyone)\s+(?:right\s+)?in\s+the\s+"
+         r"face\b|\b(?:seen|saw|see)\s+(?:it|this|that)\s+coming\b", unless_before=NEG),
+    Rule("hs_anyone", "hindsight",
+         r"\b(?:anyone|anybody|everyone|everybody|any\s+(?:engineer|fool|idiot|person|child)|"
+         r"a\s+(?:child|monkey|toddler|first-year|junior|intern))\s+(?:\w+\s+){0,3}?"
+         r"(?:would|could|should|can|will)(?:'ve|\s+have|\s+of)?\s+(?:(?:easily|immediately|"
+         r"instantly|obviously|clearly)\s+)?(?:seen|known|noticed|spotted|caught|realized|realised|"
+         r"figured|guessed|predicted|see|know|notice|spot|catch|tell|figure|guess|predict)\b"),
+    Rule("hs_inevitable", "hindsight",
+         r"\b(?:inevitabl[ey]|bound\s+to\s+(?:happen|fail|break|go\s+wrong|bite)|(?:only|just)\s+a\s+"
+         r"matter\s+of\s+time|accident\s+waiting\s+to\s+happen|predictably|unsurprisingly|not\s+"
+         r"surprisingly|no\s+surprise\s+(?:that|there)|no[\s-]brainer|not\s+rocket\s+science)\b"),
+    Rule("hs_simply", "hindsight", r"\bsimply\b(?!\s+(?:put|wasn'?t|weren'?t|isn'?t|aren'?t|"
+         r"didn'?t|couldn'?t|can'?t|not|no|had\s+no|did\s+not|could\s+not)\b)"),
+    Rule("hs_simple_fix", "hindsight",
+         r"\b(?:simple|easy|trivial|quick)\s+(?:\w+\s+)?" + _MINIMISED_OBJECT + r"|\btrivially\b|"
+         r"\beasy\s+to\s+(?:spot|see|catch|notice|avoid|prevent|fix|find|detect|tell|predict|foresee|"
+         r"anticipate|diagnose|identify|understand|realise|realize)\b|\bhow\s+hard\s+(?:is|was|would|"
+         r"could|can|can't|it)\b|\b(?:was|is|been|it'?s|that'?s|so|really|pretty|super|very|dead|"
+         r"incredibly)\s+(?:simple|easy|trivial)\b(?!\s+to\s+(?:miss|overlook|misread|confuse|get\s+"
+         r"wrong|forget|mix\s+up|misinterpret|lose|make))",
+         unless_before=NEG_NEAR + r"|(?:keep\s+(?:it|this|things)|too)\s+$"),
+    Rule("hs_just_had_to", "hindsight", r"\b(?P<hit>just)\s+(?:had|needed|need|needs|have|has|got|gotta)\s+to\b"),
+    Rule("hs_just_modal", "hindsight",
+         r"\b(?:should|could|would|can|must|might|will|to|didn'?t|don'?t|doesn'?t|did\s+not|do\s+not|"
+         r"why\s+not|you|u|we|they|'ll|please|gotta|let's|lets|wasn'?t|isn'?t|was|is|it's)\s+"
+         r"(?P<hit>just)\s+(?!" + _JUST_NOT + r")\w+"),
+    Rule("hs_just_why", "hindsight",
+         r"\b(?:why|how\s+come)\b[^.?!\n]{0,50}?\b(?P<hit>just)\s+(?!" + _JUST_NOT.replace(r"|\w+ed", "") + r")\w+"),
+    Rule("hs_just_if_had", "hindsight", r"\bif\b[^.?!;\n]{0,60}?\b(?:had|'d)\s+(?P<hit>just)\b"),
+    Rule("hs_just_small", "hindsight",
+         r"\b(?P<hit>just)\s+(?:an?\s+)?(?:one-?line|one\s+line|single|simple|small|quick|tiny|minor|"
+         r"trivial|typo|config|flag|matter|question|case|restart|rollback|revert|toggle|click|button|"
+         r"checkbox|command|setting|tweak)\b|\b(?P<hit_2>just)\s+(?:one|1)\s+(?:line|command|click|flag|"
+         r"setting|character|config)\b"),
+    Rule("hs_just_imperative", "hindsight",
+         r"(?:^|[.?!;:\n]\s*)(?P<hit>just)\s+(?!" + _JUST_NOT + r"|in\b|an?\b|the\b|so\b|because\b)\w+"),
+    Rule("hs_only_needed", "hindsight",
+         r"\bonly\s+(?:had|needed|need|needs|have|has)\s+to\b|\b(?:only|just)\s+(?:needed|required|needs|requires)\s+"
+         r"(?:a|an|one|1|two|a\s+couple)\b|\ball\s+(?:you|they|he|she|we|I|someone|"
+         r"anyone|anybody|it|the\s+\w+(?:\s+\w+)?|(?-i:[A-Z][a-z]+))\s+(?:had|needed|need|needs|has|"
+         r"have|'d|would\s+have\s+had)\s+to\s+do\b|\ball\s+it\s+(?:took|takes|would\s+have\s+taken|"
+         r"would'?ve\s+taken|needed)\b",
+         unless_sentence=r"\b(?:luckily|fortunately|thankfully|happily)\b"),
+)

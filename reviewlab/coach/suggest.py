@@ -1,0 +1,134 @@
+"""Suggestions: reword flagged sentences so they keep their topic and pass the coach."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from reviewlab.coach._text import Sentences, mask, normalise
+from reviewlab.coach._verbs import base_of, gerund_of, object_form
+from reviewlab.coach.rewrites import FALLBACKS, LAST_RESORT, PHRASES, SHORTHAND, TAILS, TEMPLATES
+
+Hit = tuple[str, int, int, str]
+Detector = Callable[[str], list[Hit]]
+
+WHOLE_LINE_CHARS = 600
+"""Lines up to this long get one suggestion for the whole line; longer texts per sentence."""
+_MAX_SENTENCE = 400  # longer sentences get a fallback question instead of a rewrite
+
+_FLAGS = re.IGNORECASE
+_SHORTHAND = tuple((re.compile(p, _FLAGS), r) for p, r in SHORTHAND)
+_PHRASES = tuple((re.compile(p, _FLAGS), r) for p, r in PHRASES)
+_TEMPLATES = tuple((re.compile(p, _FLAGS), t) for p, t in TEMPLATES)
+_FIELD = re.compile(r"\{(\w+)(?::(\w+))?\}")
+_TOPIC = re.compile(
+    r"\b(?:the|this|that|our|their|your|its)\s+[\w-]+(?:\s+(?!(?:and|or|but|was|were|is|are|to|"
+    r"for|before|after|when|because|so|if|in|on|at|by|with|from|of)\b)[\w-]+){0,3}", _FLAGS)
+
+
+def _filter(value: str, name: str | None) -> str:
+    if name == "obj":
+        return object_form(value)
+    if name == "base":
+        return base_of(value)
+    if name == "gerund":
+        return gerund_of(base_of(value))
+    if name == "not":
+        return " not" if value else ""
+    return value
+
+
+def _render(template: str, match: re.Match[str]) -> str:
+    groups = match.groupdict()
+    return _FIELD.sub(lambda f: _filter((groups.get(f.group(1)) or "").strip()
+                                        if f.group(1) != "lead" else groups.get("lead") or "",
+                                        f.group(2)), template)
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+([,.;:?!])", r"\1", text)
+    text = re.sub(r"^[,;:\s]+", "", text)
+    text = re.sub(r"([?!.])[?!.]+", r"\1", text)
+    text = re.sub(r",([?.!])", r"\1", text)
+    text = re.sub(r"\b(a)\s+(?=[aeiou])", r"\1n ", text, flags=re.IGNORECASE)
+    return text[:1].upper() + text[1:] if text else text
+
+
+def _rewrite_sentence(sentence: str, labels: set[str]) -> str:
+    out = normalise(sentence)
+    for pattern, repl in _SHORTHAND:
+        out = pattern.sub(repl, out)
+    for pattern, repl in _PHRASES:
+        out = pattern.sub(repl, out)
+    for pattern, template in _TEMPLATES:
+        match = pattern.search(out)
+        if match:
+            out = out[: match.start()] + _render(template, match) + out[match.end() :]
+            break
+    out = _tidy(out)
+    if out and not out.endswith("?"):
+        tail = next((TAILS[label] for label in TAILS if label in labels), "")
+        out = f"{out}{'' if out[-1] in '.!' else '.'} {tail}".strip()
+    return out
+
+
+def _fallback(sentence: str, labels: Sequence[str], detect: Detector) -> str:
+    label = labels[0] if labels else "why_question"
+    for topic in [m.group(0) for m in _TOPIC.finditer(mask(normalise(sentence)))] + ["this"]:
+        candidate = FALLBACKS[label].format(topic=topic.strip().lower() if topic != "this" else topic)
+        if not detect(candidate):
+            return candidate
+    return LAST_RESORT
+
+
+def _rewrite_unit(text: str, span: tuple[int, int], hits: Sequence[Hit], detect: Detector) -> str:
+    """Reword the flagged sentences of ``text[span[0]:span[1]]``; keep the others as they are."""
+    unit_start, unit_end = span
+    sentences = Sentences(mask(normalise(text[unit_start:unit_end])))
+    pieces: list[str] = []
+    for start, end in sentences.spans():
+        labels = [h[0] for h in hits if unit_start + start <= h[1] < unit_start + end]
+        sentence = text[unit_start + start : unit_start + end]
+        if not labels:
+            pieces.append(sentence.strip())
+            continue
+        rewritten = _rewrite_sentence(sentence, set(labels)) if len(sentence) <= _MAX_SENTENCE else ""
+        if not rewritten or detect(rewritten):
+            rewritten = _fallback(sentence, labels, detect)
+        pieces.append(rewritten)
+    result = " ".join(p for p in pieces if p)
+    if not result or (len(pieces) > 1 and detect(result)):
+        return LAST_RESORT
+    return result
+
+
+def suggest(text: str, hits: Sequence[Hit], detect: Detector) -> dict[int, str]:
+    """Build a suggestion for every hit, keyed by the hit's start offset.
+
+    Arguments:
+        text: the checked text.
+        hits: ``(label, start, end, rule)`` tuples from ``detect``.
+        detect: the coach's detector, used to make sure every suggestion passes.
+
+    Returns:
+        ``{start: suggestion}``. Hits in the same unit (the whole line when it is
+        short, else the sentence) share one suggestion.
+
+    Examples:
+        >>> from reviewlab.coach.engine import detect
+        >>> suggest("Why did you do that?", detect("Why did you do that?"), detect)
+        {0: 'What factored into your decision to do that?'}
+    """
+    if len(text) <= WHOLE_LINE_CHARS:
+        whole = _rewrite_unit(text, (0, len(text)), hits, detect)
+        return {start: whole for _, start, _, _ in hits}
+    sentences = Sentences(mask(normalise(text)))
+    cache: dict[tuple[int, int], str] = {}
+    out: dict[int, str] = {}
+    for _, start, _, _ in hits:
+        span = sentences.span_at(start)
+        if span not in cache:
+            cache[span] = _rewrite_unit(text, span, hits, detect)
+        out[start] = cache[span]
+    return out
