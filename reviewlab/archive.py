@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from reviewlab.bundle import EventTimeWarning, ReviewBundle, event_warning, load_bundle
 from reviewlab.errors import ArchiveError, DuplicateError, NotFound, ReviewNotFound, ValidationError
-from reviewlab.model import Contribution, Participant, RepairPlan, Review, new_id, utcnow
+from reviewlab.model import AgendaItem, Contribution, Participant, RepairPlan, Review, new_id, utcnow
 from reviewlab.schema import migrate
 
 if TYPE_CHECKING:
@@ -315,6 +315,24 @@ class Archive:
         return (p.item_id, p.effort.value if p.effort else None, p.impact.value if p.impact else None, p.owner,
                 p.due.isoformat() if p.due else None, p.status.value, p.merged_into, p.note, _t(p.planned_at))
 
+    # -- meeting agenda -----------------------------------------------------------------------
+    def set_agenda(self, review_id: str, items: Iterable[AgendaItem]) -> list[AgendaItem]:
+        """Replace the meeting agenda of a review (in order); it is on disk when this returns."""
+        self.get_review(review_id)
+        items = list(items)
+        with self.atomic() as conn:
+            conn.execute("DELETE FROM agenda_items WHERE review_id = ?", (review_id,))
+            conn.executemany("INSERT INTO agenda_items VALUES (?,?,?,?,?)",
+                             [(review_id, i, it.title, it.minutes, json.dumps(list(it.contribution_ids)))
+                              for i, it in enumerate(items)])
+        return items
+
+    def agenda(self, review_id: str) -> list[AgendaItem]:
+        """The meeting agenda of a review, in order (empty until the facilitator picks one)."""
+        rows = self._rows("SELECT title, minutes, contribution_ids FROM agenda_items WHERE review_id = ?"
+                          " ORDER BY position", (review_id,))
+        return [AgendaItem(r["title"], r["minutes"], tuple(json.loads(r["contribution_ids"]))) for r in rows]
+
     # -- whole reviews as JSON ----------------------------------------------------------------
     def bundle(self, review_id: str) -> ReviewBundle:
         """Everything of one review."""
@@ -380,7 +398,8 @@ class Archive:
         conn.execute("DELETE FROM repair_plans WHERE item_id IN (SELECT id FROM contributions WHERE review_id=?)",
                      (review_id,))
         conn.execute("UPDATE contributions SET links_to = NULL WHERE review_id = ?", (review_id,))
-        for table, column in (("contributions", "review_id"), ("participants", "review_id"), ("reviews", "id")):
+        for table, column in (("agenda_items", "review_id"), ("contributions", "review_id"),
+                              ("participants", "review_id"), ("reviews", "id")):
             conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (review_id,))
 
     def _insert_bundle(self, conn: sqlite3.Connection, b: ReviewBundle) -> None:

@@ -11,6 +11,10 @@ class ValidationError(ReviewlabError, ValueError):
     """A value does not fit the data model (the message names the field and what is allowed)."""
 
 
+class FacilitatorNotNeutral(ValidationError):
+    """The chosen facilitator took part in the response and no reason to go ahead was recorded."""
+
+
 class NotFound(ReviewlabError, LookupError):
     """A review, participant or contribution that is not in the archive."""
 

@@ -336,3 +336,29 @@ class RepairPlan:
                 raise ValidationError(msg)
         s(self, "note", (self.note or "").strip())
         s(self, "planned_at", coerce_time(self.planned_at, "planned_at", optional=True))
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    """One topic of a review meeting's agenda, with the minutes set aside for it."""
+
+    title: str
+    minutes: int = 10
+    contribution_ids: tuple[str, ...] = ()
+    """The interview notes that raised the topic."""
+
+    def __post_init__(self) -> None:
+        s = object.__setattr__
+        s(self, "title", check_text(self.title, "agenda topic", limit=MAX_TITLE))
+        try:
+            minutes = int(self.minutes)
+        except (TypeError, ValueError) as err:
+            msg = f"minutes {self.minutes!r} is not a whole number of minutes"
+            raise ValidationError(msg) from err
+        if not 1 <= minutes <= 90:
+            msg = f"minutes {minutes} is outside 1 to 90 (a review meeting lasts 90 minutes at most)"
+            raise ValidationError(msg)
+        s(self, "minutes", minutes)
+        if isinstance(self.contribution_ids, str):
+            s(self, "contribution_ids", (self.contribution_ids,))
+        s(self, "contribution_ids", tuple(check_id(c, "contribution id") for c in self.contribution_ids))

@@ -73,6 +73,17 @@ V3_PLANNING_OVERRIDE = """
 ALTER TABLE reviews ADD COLUMN planning_override TEXT;
 """
 
+V4_AGENDA = """
+CREATE TABLE agenda_items (
+    review_id TEXT NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    minutes INTEGER NOT NULL,
+    contribution_ids TEXT NOT NULL DEFAULT '[]',
+    PRIMARY KEY (review_id, position)
+);
+"""
+
 
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def apply(conn: sqlite3.Connection) -> None:
@@ -87,6 +98,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (1, "reviews, participants, contributions, repair plans", _script(V1_CORE)),
     (2, "embedding cache by model and text hash", _script(V2_EMBEDDINGS)),
     (3, "reason recorded when planning skips the soak time", _script(V3_PLANNING_OVERRIDE)),
+    (4, "the meeting agenda a facilitator picks from the interviews", _script(V4_AGENDA)),
 ]
 LATEST = MIGRATIONS[-1][0]
 
