@@ -1,0 +1,89 @@
+"""The coach as the capture widgets see it: hints on a question, openers, and repair wording.
+
+`reviewlab.coach` is imported when first needed; anything with the same functions can be passed
+instead (tests pass a fake).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from reviewlab.capture.rules import FALLBACK_OPENERS, REPAIR_PATTERNS
+
+_REPAIR = [re.compile(p, re.IGNORECASE) for p in REPAIR_PATTERNS]
+
+
+@dataclass(frozen=True)
+class Hint:
+    """One coach finding on a piece of text, ready to show."""
+
+    label: str
+    explanation: str
+    suggestion: str | None = None
+
+
+class _NoCoach:
+    """Stands in while `reviewlab.coach` is not installed: no findings, no questions."""
+
+    @staticmethod
+    def check(text: str) -> list[Any]:
+        return []
+
+
+def load_coach(coach: Any = None) -> Any:
+    """The given coach, else the `reviewlab.coach` module (a silent stand-in if it is missing)."""
+    if coach is not None:
+        return coach
+    try:
+        import reviewlab.coach
+    except ImportError:
+        return _NoCoach()
+    return reviewlab.coach if hasattr(reviewlab.coach, "check") else _NoCoach()
+
+
+def hints_for(text: str, coach: Any = None) -> list[Hint]:
+    """The coach's findings on `text` (empty text has none)."""
+    if not text.strip():
+        return []
+    findings = load_coach(coach).check(text)
+    return [Hint(str(getattr(f, "label", "")), str(getattr(f, "explanation", "")),
+                 getattr(f, "suggestion", None) or None) for f in findings]
+
+
+def suggestion_for(text: str, coach: Any = None) -> str | None:
+    """The first rewording the coach offers for `text`, if any."""
+    return next((h.suggestion for h in hints_for(text, coach) if h.suggestion), None)
+
+
+def _as_text(question: Any) -> str:
+    return str(getattr(question, "text", question))
+
+
+def openers(phase: str, coach: Any = None, limit: int = 8) -> list[str]:
+    """Question-bank openers for a phase ('interview' or 'meeting')."""
+    coach = load_coach(coach)
+    if not hasattr(coach, "questions_for"):
+        return list(FALLBACK_OPENERS.get(phase, ()))[:limit]
+    return [_as_text(q) for q in coach.questions_for(phase)][:limit]
+
+
+def follow_ups(text: str, coach: Any = None, limit: int = 3) -> list[str]:
+    """Follow-up questions the question bank offers after `text`."""
+    coach = load_coach(coach)
+    if not text.strip() or not hasattr(coach, "follow_ups"):
+        return []
+    return [_as_text(q) for q in coach.follow_ups(text)][:limit]
+
+
+def looks_like_repair(text: str) -> bool:
+    """True when `text` proposes a fix ("we should add an alert..."): a candidate for the parking lot.
+
+    Examples:
+        >>> looks_like_repair("We should add an alert on the queue depth.")
+        True
+        >>> looks_like_repair("The queue depth alert fired at 14:02.")
+        False
+    """
+    return any(p.search(text) for p in _REPAIR)

@@ -1,0 +1,178 @@
+"""EntryForm: who is speaking, what kind of contribution, the words; Submit (or Enter) saves at once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import ipywidgets as widgets
+from traitlets import Int, Unicode
+
+from reviewlab.capture import coaching
+from reviewlab.capture.render import esc, hints_html
+from reviewlab.capture.rules import ENTRY_KINDS, PARK_HINT, WENT_RIGHT_PROMPTS
+from reviewlab.capture.session import CaptureSession
+from reviewlab.errors import ReviewlabError
+from reviewlab.model import Contribution, Kind, Phase
+
+NEW_EVENT = "(a new event)"
+
+
+class EntryForm(widgets.VBox):
+    """Capture one contribution at a time for a session; every Submit is on disk when it returns.
+
+    Arguments:
+        session: the capture session (archive, review, phase, clock).
+        coach: the question coach; None uses `reviewlab.coach`.
+    """
+
+    saved_count = Int(0, help="How many contributions this form has saved.").tag(sync=False)
+    last_saved_id = Unicode("", help="The id of the contribution saved last.").tag(sync=False)
+
+    def __init__(self, session: CaptureSession, *, coach: Any = None, **kwargs: Any) -> None:
+        self.session = session
+        self.coach = coach
+        self._on_saved: list[Callable[[Contribution], None]] = []
+        self.output = widgets.Output(layout={"max_height": "160px", "overflow": "auto"})
+        full = {"width": "98%"}
+        self.participant = widgets.Dropdown(description="Who", options=self._names())
+        self.kind = widgets.Dropdown(description="Kind", options=[(v, k) for k, v in ENTRY_KINDS.items()],
+                                     value="observation")
+        self.event_time = widgets.Text(description="When", placeholder="HH:MM (incident day) or ISO time",
+                                       layout={"display": "none"})
+        self.same_event = widgets.Dropdown(description="Same event", options=[NEW_EVENT],
+                                           layout={"display": "none", "width": "60%"})
+        self.private = widgets.Checkbox(description="private (keep off the meeting board)", indent=False,
+                                        layout={"display": "" if session.phase is Phase.INTERVIEW else "none"})
+        self.text = widgets.Text(placeholder="What was said, in their words (Enter saves)", layout=full)
+        self.submit_button = widgets.Button(description="Submit", button_style="primary", icon="check")
+        self.park_button = widgets.Button(description="Park as repair idea", icon="car",
+                                          tooltip="Park it for the planning meeting; not discussed here")
+        self.use_suggestion = widgets.Button(description="Use suggestion", icon="magic",
+                                             layout={"display": "none"})
+        self.hints = widgets.HTML()
+        self.status = widgets.HTML()
+        self.openers = widgets.Dropdown(description="Ask", options=[""] + self._openers(),
+                                        layout={"width": "98%"})
+        self.prompts = widgets.ToggleButtons(options=[("what went right?", "")] + [(p, p) for p in WENT_RIGHT_PROMPTS[:3]],
+                                             value="", style={"button_width": "auto"})
+        self.submit_button.on_click(self.output.capture()(self._submit_clicked))
+        self.park_button.on_click(self.output.capture()(self._park_clicked))
+        self.use_suggestion.on_click(self.output.capture()(self._use_suggestion))
+        self.text.on_msg(self.output.capture()(self._text_msg))
+        self.text.observe(self.output.capture()(self._text_changed), "value")
+        self.kind.observe(self.output.capture()(self._kind_changed), "value")
+        self.openers.observe(self.output.capture()(self._ask), "value")
+        self.prompts.observe(self.output.capture()(self._ask), "value")
+        self._suggestion: str | None = None
+        rows = [widgets.HBox([self.participant, self.kind]), widgets.HBox([self.event_time, self.same_event]),
+                self.text, widgets.HBox([self.submit_button, self.park_button, self.use_suggestion, self.private]),
+                self.hints, self.status, self.openers, self.prompts, self.output]
+        super().__init__(rows, **kwargs)
+        self.add_class("rl-entry")
+
+    # -- actions ------------------------------------------------------------------------------
+    def on_saved(self, callback: Callable[[Contribution], None]) -> None:
+        """Call `callback(contribution)` after each save."""
+        self._on_saved.append(callback)
+
+    def save(self, kind: str | None = None) -> Contribution | None:
+        """Save the form as it stands (as `kind` if given); show the outcome; clear the words."""
+        try:
+            c = self.session.submit(self.participant.value or "", kind or self.kind.value, self.text.value,
+                                    event_time=self.event_time.value if self.kind.value == "timeline_event" else None,
+                                    links_to=self._link(kind), private=self.private.value)
+        except ReviewlabError as err:
+            self.status.value = f'<span class="rl-error" style="color:#b00020">Not saved: {esc(err)}</span>'
+            return None
+        self.status.value = (f'<span class="rl-saved" style="color:#1b5e20">Saved ({esc(c.kind.value)}, '
+                             f"{esc(c.participant)}).</span>")
+        self.text.value, self.event_time.value, self.private.value = "", "", False
+        self.saved_count += 1
+        self.last_saved_id = c.id
+        self.refresh_events()
+        for callback in self._on_saved:
+            callback(c)
+        return c
+
+    def fill(self, participant: str, kind: str, text: str, event_time: str = "") -> EntryForm:
+        """Set the fields as a person would (for demos and tests); call `submit_button.click()` next."""
+        self.participant.value, self.kind.value = participant, kind
+        self.event_time.value, self.text.value = event_time, text
+        return self
+
+    def refresh_roster(self) -> None:
+        """Reload the participant picker from the archive (after the roster changed)."""
+        current = self.participant.value
+        self.participant.options = self._names()
+        if current in self.participant.options:
+            self.participant.value = current
+
+    def refresh_events(self) -> None:
+        """Reload the 'same event' picker with this review's timeline events."""
+        events = [c for c in self.session.contributions() if c.kind is Kind.TIMELINE_EVENT]
+        options = [(NEW_EVENT, NEW_EVENT)] + [
+            (f"{c.event_time:%H:%M} {c.participant}: {c.text[:50]}", c.id) for c in events if c.event_time]
+        self.same_event.options = options
+        self.same_event.value = NEW_EVENT
+
+    # -- handlers -----------------------------------------------------------------------------
+    def _submit_clicked(self, _button: widgets.Button) -> None:
+        self.save()
+
+    def _park_clicked(self, _button: widgets.Button) -> None:
+        self.save(kind=Kind.REPAIR_ITEM.value)
+
+    def _text_msg(self, _widget: Any, content: dict[str, Any], _buffers: Any) -> None:
+        if content.get("event") == "submit":  # Enter in the text box
+            self.save()
+
+    def _use_suggestion(self, _button: widgets.Button) -> None:
+        if self._suggestion:
+            self.text.value = self._suggestion
+
+    def _ask(self, change: dict[str, Any]) -> None:
+        if not change["new"]:
+            return
+        facilitator = self.session.review.facilitator
+        if facilitator in self.participant.options:
+            self.participant.value = facilitator
+        self.kind.value, self.text.value = "question", change["new"]
+        change["owner"].value = ""
+
+    def _kind_changed(self, change: dict[str, Any]) -> None:
+        timeline = change["new"] == "timeline_event"
+        self.event_time.layout.display = "" if timeline else "none"
+        self.same_event.layout.display = "" if timeline else "none"
+        if timeline:
+            self.refresh_events()
+        self._text_changed({"new": self.text.value})
+
+    def _text_changed(self, change: dict[str, Any]) -> None:
+        text = change["new"] or ""
+        hints = coaching.hints_for(text, self.coach) if self.kind.value == "question" else []
+        self._suggestion = next((h.suggestion for h in hints if h.suggestion), None)
+        self.use_suggestion.layout.display = "" if self._suggestion else "none"
+        repair = coaching.looks_like_repair(text)
+        follow = coaching.follow_ups(text, self.coach) if self.kind.value == "question" and not hints else []
+        extra = "".join(f'<div class="rl-followup" style="color:#555">Follow-up: {esc(q)}</div>' for q in follow)
+        self.hints.value = hints_html(hints, repair=repair, parking_hint=PARK_HINT) + extra
+        self.park_button.button_style = "info" if repair else ""
+
+    # -- helpers ------------------------------------------------------------------------------
+    def _link(self, kind: str | None) -> str | None:
+        if (kind or self.kind.value) != "timeline_event" or self.same_event.value == NEW_EVENT:
+            return None
+        return self.same_event.value
+
+    def _names(self) -> list[str]:
+        return [p.name for p in self.session.roster()]
+
+    def _openers(self) -> list[str]:
+        try:
+            return coaching.openers(self.session.phase.value, self.coach)
+        except ImportError:
+            return []
+
+    def __repr__(self) -> str:
+        return f"EntryForm(review={self.session.review_id!r}, phase={self.session.phase.value!r})"

@@ -1,0 +1,76 @@
+"""The review timeline: each participant's account of each event, linked viewpoints joined by a rule."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reviewlab.errors import MissingColumns
+
+if TYPE_CHECKING:
+    import altair as alt
+    import pandas as pd
+
+NEEDED = ("contribution_id", "participant", "event_time", "text", "links_to")
+
+
+def event_ids(frame: pd.DataFrame) -> list[str]:
+    """For each row, the id of the event it describes: the root of its chain of `links_to`."""
+    link = dict(zip(frame["contribution_id"], frame["links_to"]))
+    roots = []
+    for cid in frame["contribution_id"]:
+        seen, at = set(), cid
+        while isinstance(link.get(at), str) and link[at] in link and at not in seen:
+            seen.add(at)
+            at = link[at]
+        roots.append(at)
+    return roots
+
+
+def timeline_chart(frame: pd.DataFrame) -> alt.Chart:
+    """A timeline of events, one row per participant, several viewpoints on one event joined.
+
+    Arguments:
+        frame: contributions (e.g. `Archive.contributions_frame(review_id)`); rows that are not timeline
+            events, or are private, are left out when the frame has `kind` and `private` columns.
+
+    Returns:
+        An Altair layered chart: a point per account (tooltip: who, when, words) and a rule joining
+        the accounts of one event.
+
+    Raises:
+        MissingColumns: the frame lacks one of contribution_id, participant, event_time, text, links_to.
+
+    Examples:
+        >>> import pandas as pd
+        >>> f = pd.DataFrame({"contribution_id": ["a", "b"], "participant": ["Ana", "Bo"],
+        ...     "event_time": pd.to_datetime(["2025-01-01T10:00Z", "2025-01-01T10:04Z"]),
+        ...     "text": ["alert", "I saw it at 10:04"], "links_to": [None, "a"]})
+        >>> timeline_chart(f).to_dict()["layer"][1]["mark"]["type"]
+        'point'
+    """
+    import altair as alt
+    import pandas as pd
+
+    missing = [c for c in NEEDED if c not in frame.columns]
+    if missing:
+        msg = f"timeline_chart needs columns {missing}; got {sorted(frame.columns)}"
+        raise MissingColumns(msg)
+    data = frame
+    if "kind" in data.columns:
+        data = data[data["kind"] == "timeline_event"]
+    if "private" in data.columns:
+        data = data[~data["private"].astype(bool)]
+    data = data.dropna(subset=["event_time"])
+    data = data.assign(event_time=pd.to_datetime(data["event_time"], utc=True),
+                       event=event_ids(data) if len(data) else [])
+    data = data[["contribution_id", "participant", "event_time", "text", "event"]].reset_index(drop=True)
+    base = alt.Chart(data).encode(
+        x=alt.X("event_time:T", title="event time (UTC)", axis=alt.Axis(format="%H:%M")),
+        y=alt.Y("participant:N", title=None),
+    )
+    rules = base.mark_line(color="#999", strokeDash=[3, 3]).encode(detail="event:N")
+    points = base.mark_point(filled=True, size=90).encode(
+        color=alt.Color("participant:N", legend=None),
+        tooltip=[alt.Tooltip("participant:N"), alt.Tooltip("event_time:T", format="%H:%M"), alt.Tooltip("text:N")],
+    )
+    return alt.layer(rules, points).properties(width="container", height=alt.Step(36), title="Timeline: who saw what, when")

@@ -1,0 +1,150 @@
+"""The meeting console driven without a browser: set values, click, assert on the archive."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewlab import open_archive
+from reviewlab.capture import MeetingConsole, ensure_demo_review
+from reviewlab.model import Kind, Phase
+
+INJECTIONS = ["<script>window.pwned=1</script>", '<img src=x onerror="window.pwned=1">']
+
+
+@pytest.fixture
+def console(archive, demo, coach, clock):
+    return MeetingConsole(archive, demo.id, now=clock, coach=coach, chart=False)
+
+
+def test_submit_button_persists_at_once(archive, demo, console):
+    console.entry.fill("Sam Ito", "observation", "The basket totals looked a day old.")
+    console.entry.submit_button.click()
+    [c] = archive.contributions(demo.id)
+    assert (c.participant, c.kind, c.phase, c.text) == ("Sam Ito", Kind.OBSERVATION, Phase.MEETING,
+                                                         "The basket totals looked a day old.")
+    assert console.entry.text.value == ""  # ready for the next one
+    assert "Saved" in console.entry.status.value
+    assert "The basket totals looked a day old." in console.board.columns.value
+
+
+def test_enter_in_the_text_box_submits(archive, demo, console):
+    console.entry.fill("Maya Chen", "learning", "The feed has no arrival check.")
+    console.entry.text._handle_custom_msg({"event": "submit"}, [])  # what the browser sends on Enter
+    assert [c.text for c in archive.contributions(demo.id)] == ["The feed has no arrival check."]
+
+
+def test_refused_input_is_said_plainly_and_nothing_saved(archive, demo, console):
+    console.entry.fill("Sam Ito", "observation", "   ")
+    console.entry.submit_button.click()
+    console.entry.fill("Sam Ito", "timeline_event", "first ticket", event_time="")
+    console.entry.submit_button.click()
+    assert "needs an event_time" in console.entry.status.value
+    assert archive.contributions(demo.id) == []
+
+
+def test_timeline_viewpoints_side_by_side(archive, demo, console):
+    first = console.say("Sam Ito", "timeline_event", "First ticket about wrong totals.", "09:40")
+    second = console.say("Maya Chen", "timeline_event", "I saw it on the dashboard at 09:52.", "09:52",
+                         same_event=first.id)
+    assert second.links_to == first.id
+    assert second.event_time.isoformat() == "2025-11-18T09:52:00+00:00"
+    html = console.board.timeline.value
+    assert html.count("<tr>") == 1 and "Sam Ito" in html and "Maya Chen" in html and "times differ" in html
+
+
+def test_went_right_prompts_and_column(archive, demo, console):
+    prompts = [value for _label, value in console.entry.prompts.options if value]
+    assert "How did the team recover?" in prompts and "What helped?" in prompts
+    console.entry.prompts.value = "How did the team recover?"  # one click asks it
+    assert console.entry.text.value == "How did the team recover?"
+    assert (console.entry.participant.value, console.entry.kind.value) == ("Nadia Flores", "question")
+    console.say("Leo Brandt", "went_right", "Flushing the cache fixed totals in minutes.")
+    assert "What went right (1)" in console.board.columns.value
+
+
+def test_coach_hint_and_one_click_suggestion(archive, demo, console):
+    console.entry.fill("Nadia Flores", "question", "Why did you flush the cache?")
+    assert "why_question" in console.entry.hints.value
+    assert console.entry.use_suggestion.layout.display == ""
+    console.entry.use_suggestion.click()
+    assert console.entry.text.value == "What factored into did you flush the cache?"
+    console.entry.submit_button.click()
+    assert archive.contributions(demo.id)[0].text.startswith("What factored")
+
+
+def test_real_coach_hints_on_a_why_question(archive, demo):
+    console = MeetingConsole(archive, demo.id, chart=False)  # reviewlab.coach
+    console.entry.fill("Nadia Flores", "question", "Why didn't you check the feed?")
+    assert "rl-hint" in console.entry.hints.value
+
+
+def test_fix_proposal_is_offered_for_the_parking_lot(archive, demo, console):
+    console.entry.fill("Leo Brandt", "observation", "We should add an alert on the feed arrival time.")
+    assert "rl-park-hint" in console.entry.hints.value and console.entry.park_button.button_style == "info"
+    console.entry.park_button.click()
+    [item] = archive.contributions(demo.id)
+    assert (item.kind, item.phase) == (Kind.REPAIR_ITEM, Phase.MEETING)
+    assert archive.plans(demo.id) == []  # no effort, owner or due date here
+    assert "alert on the feed arrival" in console.board.parking.value
+
+
+def test_park_an_earlier_contribution_from_the_board(archive, demo, console):
+    console.say("Sam Ito", "observation", "The totals were a day old.")
+    fix = console.say("Leo Brandt", "observation", "Let's add a check that the feed arrived before 06:00.")
+    assert console.board.to_park.options[0][1] == fix.id  # fixes are offered first
+    console.board.to_park.value = fix.id
+    console.board.park_button.click()
+    parked = archive.contributions(demo.id, kind="repair_item")
+    assert [(p.links_to, p.participant) for p in parked] == [(fix.id, "Leo Brandt")]
+    assert fix.id not in dict(console.board.to_park.options).values()
+
+
+def test_balance_of_voices(archive, demo, console):
+    assert "Not heard yet: Sam Ito, Maya Chen, Leo Brandt, Ines Duarte" in console.board.balance.value
+    for text in ("one", "two", "three"):
+        console.say("Sam Ito", "observation", f"Point {text}.")
+    console.say("Maya Chen", "observation", "My point.")
+    console.say("Nadia Flores", "question", "How did you know?")  # the facilitator is not counted
+    balance = console.session.balance()
+    assert balance.dominant == "Sam Ito" and balance.counts["Sam Ito"] == 3
+    assert balance.silent == ("Leo Brandt", "Ines Duarte")
+    assert "Sam Ito holds 75%" in console.board.balance.value
+
+
+@pytest.mark.parametrize("payload", INJECTIONS)
+def test_html_in_a_contribution_is_shown_as_text(archive, demo, console, payload):
+    console.say("Maya Chen", "observation", payload)
+    console.say("Maya Chen", "timeline_event", payload, "10:00")
+    for html in (console.board.columns.value, console.board.timeline.value, console.board.balance.value):
+        assert "<script>" not in html and "<img" not in html
+    assert "&lt;script&gt;" in console.board.columns.value or "&lt;img" in console.board.columns.value
+    # dropdown labels are set as text by the browser (textContent), so they keep the raw words
+    assert console.board.to_park.options[0][0] == f"Maya Chen: {payload}"[:71]
+
+
+def test_everything_is_there_after_close_and_reopen(tmp_path, coach, clock):
+    path = tmp_path / "meeting.db"
+    with open_archive(path) as archive:
+        review = ensure_demo_review(archive)
+        console = MeetingConsole(archive, review.id, now=clock, coach=coach, chart=False)
+        console.clock.start_button.click()
+        console.say("Sam Ito", "observation", "Saved before the kernel died.")
+        console.entry.fill("Leo Brandt", "observation", "We should add an alert.").park_button.click()
+    with open_archive(path) as archive:  # a new kernel
+        console = MeetingConsole(archive, review.id, now=clock, coach=coach, chart=False)
+        assert "Saved before the kernel died." in console.board.columns.value
+        assert "We should add an alert." in console.board.parking.value
+        assert console.clock.start_button.disabled
+
+
+def test_chart_draws_offline_as_svg(archive, demo, coach, clock):
+    console = MeetingConsole(archive, demo.id, now=clock, coach=coach)
+    assert console.board.chart.value == ""
+    console.say("Sam Ito", "timeline_event", "First ticket <b>x</b>.", "09:40")
+    assert "<svg" in console.board.chart.value and "<b>x" not in console.board.chart.value
+
+
+def test_end_meeting_marks_it_held(archive, demo, console):
+    console.clock.end_button.click()
+    assert archive.get_review(demo.id).status.value == "meeting_held"
+    assert repr(console) == "MeetingConsole(review='demo-basket')"
