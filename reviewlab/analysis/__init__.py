@@ -16,6 +16,7 @@ from reviewlab.analysis.cache import EmbeddingCache, MemoryCache, text_hash
 from reviewlab.analysis.cluster import cluster_vectors
 from reviewlab.analysis.embed import DEFAULT_MODEL, embed, load_model, model_key
 from reviewlab.analysis.errors import AnalysisError, EmbeddingError, ModelUnavailable
+from reviewlab.analysis.patterns import recurring_themes, similar_reviews, similar_to_text, theme_trend, went_right
 from reviewlab.analysis.themes import ThemeResult, find_themes
 
 __all__ = [
@@ -31,5 +32,10 @@ __all__ = [
     "find_themes",
     "load_model",
     "model_key",
+    "recurring_themes",
+    "similar_reviews",
+    "similar_to_text",
     "text_hash",
+    "theme_trend",
+    "went_right",
 ]

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from reviewlab.analysis.cache import EmbeddingCache
-from reviewlab.analysis.cluster import DEFAULT_THRESHOLD, cluster_vectors
+from reviewlab.analysis.cluster import DEFAULT_THRESHOLD, Clustering, cluster_vectors
 from reviewlab.analysis.embed import embed, load_model, model_key
 from reviewlab.analysis.errors import AnalysisError, MissingColumns
 from reviewlab.analysis.label import keywords_per_theme, make_label
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
 
 __all__ = ["THEME_COLUMNS", "ThemeResult", "default_min_size", "find_themes"]
 
+APART_KINDS = ("went_right",)
 CONTEXT_COLUMNS = ("review_id", "kind", "participant")
 TIME_COLUMNS = ("incident_start", "event_time", "recorded_at")
 """Used when present, in this order of preference, for when a text was 'seen'."""
@@ -83,11 +85,39 @@ def _seen_at(frame: pd.DataFrame) -> pd.Series:
     return seen
 
 
+def _cluster_groups(vectors: np.ndarray, kinds: np.ndarray, apart: Sequence[str], **options: Any) -> Clustering:
+    """Cluster the texts of the `apart` kinds and the rest separately; one numbering, largest first."""
+    import numpy as np
+
+    groups = [np.isin(kinds, list(apart)), ~np.isin(kinds, list(apart))]
+    groups = [g for g in groups if g.any()]
+    if len(groups) < 2 or options.get("n_themes") is not None:  # a theme count is for the whole frame
+        return cluster_vectors(vectors, **options)
+    labels = np.full(len(vectors), -1, dtype=int)
+    space = np.zeros_like(vectors)
+    sizes: list[tuple[int, int, int]] = []  # (-size, first row, provisional id)
+    offset = 0
+    for mask in groups:
+        part = cluster_vectors(vectors[mask], **options)
+        rows = np.flatnonzero(mask)
+        space[rows] = part.space
+        for t in range(part.n_themes):
+            members = rows[part.labels == t]
+            labels[members] = offset + t
+            sizes.append((-len(members), int(members[0]), offset + t))
+        offset += part.n_themes
+    rank = np.full(offset + 1, -1)
+    for new, (_, _, old) in enumerate(sorted(sizes)):
+        rank[old] = new
+    return Clustering(rank[labels], offset, part.threshold, space)
+
+
 def find_themes(frame: pd.DataFrame, text_column: str = "text", *, model: Any = None,
                 cache: EmbeddingCache | None = None, n_themes: int | None = None, min_size: int | None = None,
                 threshold: float = DEFAULT_THRESHOLD, remove_components: int = 0,
                 embeddings: np.ndarray | None = None, batch_size: int = 32, progress: bool | None = None,
-                top_keywords: int = 8, representatives: int = 3, random_state: int = 0) -> ThemeResult:
+                top_keywords: int = 8, representatives: int = 3, random_state: int = 0,
+                apart: Sequence[str] = APART_KINDS) -> ThemeResult:
     """Find the themes that recur across texts; deterministic for a given input.
 
     Arguments:
@@ -107,6 +137,9 @@ def find_themes(frame: pd.DataFrame, text_column: str = "text", *, model: Any = 
         top_keywords: keywords listed per theme.
         representatives: most typical texts listed per theme.
         random_state: seed for the micro-clusters of large inputs.
+        apart: kinds whose texts form themes of their own (needs a ``kind`` column). By default
+            went_right: what helped is a different question from what contributed, and mixing
+            them lets a review's subject pull both into one theme. Ignored when n_themes is given.
 
     Returns:
         A `ThemeResult` with ``.assignments`` and ``.themes``.
@@ -158,7 +191,8 @@ def find_themes(frame: pd.DataFrame, text_column: str = "text", *, model: Any = 
         vectors = np.zeros((0, 0), dtype=np.float32)
     vectors = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12) if len(vectors) else vectors
 
-    clustering = cluster_vectors(vectors, n_themes=n_themes, min_size=min_size, threshold=threshold,
+    kinds = frame["kind"].astype(str).to_numpy()[valid] if "kind" in frame.columns else np.full(n_valid, "")
+    clustering = _cluster_groups(vectors, kinds, apart, n_themes=n_themes, min_size=min_size, threshold=threshold,
                                  remove_components=remove_components, random_state=random_state)
     labels = np.full(len(frame), -1, dtype=int)
     labels[valid] = clustering.labels
