@@ -129,6 +129,146 @@ def lab(archive_path: str | None, port: int | None, no_browser: bool) -> None:
     os.execvpe(args[0], args, env)
 
 
+def _progress() -> bool:
+    return sys.stderr.isatty()
+
+
+@cli.command("import")
+@archive_option
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Read and check every file; show what would be imported; write nothing.")
+@click.option("--overwrite", is_flag=True, help="Replace reviews that are already in the archive.")
+def import_(archive_path: str | None, paths: tuple[Path, ...], dry_run: bool, overwrite: bool) -> None:
+    """Import reviews: review JSON, CSV of contributions, Markdown postmortems, or folders of them.
+
+    Every file is checked first; then all reviews are imported at once, or none.
+
+    Example: reviewlab import postmortems/ extra.csv --dry-run --archive build/sample.db
+    """
+    from reviewlab.importers import import_paths
+
+    target = archive_path or default_archive()
+    if dry_run and "://" not in target and not Path(target).exists():
+        target = ":memory:"  # a dry run creates no archive file
+    with _open(target) as archive:
+        parsed = import_paths(archive, paths, dry_run=dry_run, overwrite=overwrite, progress=_progress())
+    count = 0
+    for item in parsed:
+        click.echo(f"{item.path} ({item.format})")
+        for line in item.describe():
+            click.echo(f"  {line}")
+        for warning in item.warnings:
+            click.echo(f"  note: {warning}", err=True)
+        count += len(item.bundles)
+    verb = "would import" if dry_run else "imported"
+    click.echo(f"{verb} {count} review(s) from {len(parsed)} file(s)" + (" (dry run: nothing written)" if dry_run else ""))
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"wrote {output}", err=True)
+
+
+@cli.command()
+@archive_option
+@click.argument("review_id")
+@click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True,
+              help="Markdown or self-contained HTML (charts inlined).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write to a file, not stdout.")
+@click.option("--no-charts", is_flag=True, help="Leave the charts out of the HTML (faster).")
+def report(archive_path: str | None, review_id: str, fmt: str, output: Path | None, no_charts: bool) -> None:
+    """Write one review as a report: summary, timeline with viewpoints, what went right, learnings, repairs.
+
+    Example: reviewlab report r01 --format html -o r01.html --archive build/sample.db
+    """
+    from reviewlab.report import review_report
+
+    with _open(archive_path) as archive:
+        _write(review_report(archive, review_id, fmt, charts=not no_charts), output)  # type: ignore[arg-type]
+
+
+@cli.command()
+@click.argument("text")
+@click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
+@click.option("--strict", is_flag=True, help="Exit with status 1 when anything is flagged.")
+def coach(text: str, as_json: bool, strict: bool) -> None:
+    """Check the wording of a question or note: why-questions, blame, counterfactuals, hindsight.
+
+    TEXT may be '-' to read standard input.
+
+    Example: reviewlab coach "Why didn't you roll back sooner?"
+    """
+    import json
+
+    from reviewlab.coach import check
+
+    if text == "-":
+        text = sys.stdin.read()
+    findings = check(text)
+    if as_json:
+        click.echo(json.dumps([{"label": f.label, "span": [f.start, f.end], "text": f.text,
+                                "explanation": f.explanation, "suggestion": f.suggestion} for f in findings], indent=2))
+    elif not findings:
+        click.echo("Nothing flagged: the wording asks how and what, without blame.")
+    for f in [] if as_json else findings:
+        click.echo(f"{f.label} at {f.start}-{f.end}: \"{f.text}\"")
+        click.echo(f"  why it matters: {f.explanation}")
+        click.echo(f"  try: {f.suggestion}")
+    if strict and findings:
+        sys.exit(1)
+
+
+@cli.command()
+@archive_option
+@click.option("--model", default=None, metavar="NAME",
+              help="Embedding model: a local folder or a cached name [default: the bundled all-MiniLM-L6-v2].")
+@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write to a file, not stdout.")
+@click.option("--contributions", is_flag=True, help="One row per contribution with its theme, not one per theme.")
+@click.option("--kind", "kinds", multiple=True, help="Only these kinds (repeatable), e.g. --kind observation.")
+@click.option("--n-themes", type=click.IntRange(min=1), default=None, help="How many themes [default: automatic].")
+@click.option("--min-size", type=click.IntRange(min=1), default=None, help="Fewest contributions in a theme.")
+@click.option("--include-private", is_flag=True, help="Include private interview notes (left out by default).")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the theme report (.md or .html).")
+def analyze(archive_path: str | None, model: str | None, fmt: str, output: Path | None, contributions: bool,
+            kinds: tuple[str, ...], n_themes: int | None, min_size: int | None, include_private: bool,
+            report_path: Path | None) -> None:
+    """Find the themes that keep coming back across reviews; write them as CSV or JSON.
+
+    Example: reviewlab analyze --format json -o themes.json --report themes.html --archive build/sample.db
+    """
+    from reviewlab.analysis import find_themes
+    from reviewlab.explore import themes_table
+
+    with _open(archive_path) as archive:
+        frame = archive.contributions_frame()
+        if not include_private:
+            frame = frame[~frame["private"]]
+        if kinds:
+            frame = frame[frame["kind"].isin(kinds)]
+        if frame.empty:
+            raise click.ClickException("no contributions to analyze; import reviews first: reviewlab import PATH")
+        result = find_themes(frame, model=model, cache=archive, n_themes=n_themes, min_size=min_size,
+                             progress=_progress())
+    table = themes_table(frame, result, contributions=contributions, flat=fmt == "csv")
+    if fmt == "csv":
+        text = table.to_csv(index=False)
+    else:
+        text = table.to_json(orient="records", date_format="iso", indent=2, force_ascii=False) + "\n"
+    _write(text, output)
+    if report_path is not None:
+        from reviewlab.report import themes_report
+
+        fmt_report = "html" if report_path.suffix.lower() in (".html", ".htm") else "md"
+        report_path.write_text(themes_report(result.themes, fmt_report), encoding="utf-8")  # type: ignore[arg-type]
+        click.echo(f"wrote {report_path}", err=True)
+    click.echo(f"{len(result.themes)} theme(s) over {len(frame)} contribution(s)", err=True)
+
+
 def main() -> None:
     """Entry point of the console script."""
     cli()
