@@ -81,7 +81,9 @@ def _compiled() -> tuple[_Compiled, ...]:
 _PROPOSAL = re.compile(r"\s+(?:not|don'?t|dont|do\s+not)\b", re.IGNORECASE)
 _PAST = re.compile(
     r"\b(?:did|was|were|had|at\s+the\s+time|back\s+then|earlier|sooner|during|yesterday|"
-    r"last\s+(?:night|week|time)|\w{3,}ed)\b", re.IGNORECASE)
+    r"last\s+(?:night|week|time)|\w{3,}ed|began|saw|went|came|broke|hit|ran|took|got|fell|rose|"
+    r"grew|left|made|found|knew|thought|said|told|sent|kept|lost|wrote|chose|gave|held|led|shut|"
+    r"spun|threw|woke)\b", re.IGNORECASE)
 _EMBEDDED = re.compile(r"\s+(?:we|I|it|this|that|they|he|she|the\s+\w+)\s+\w+ed\b", re.IGNORECASE)
 _EPISTEMIC = re.compile(EPISTEMIC, re.IGNORECASE)
 

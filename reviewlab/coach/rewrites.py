@@ -1,7 +1,8 @@
 """Rewording data for suggestions: phrase swaps, sentence templates, tails, fallbacks.
 
 ``suggest.py`` applies, to each flagged sentence: ``SHORTHAND``, then ``PHRASES``
-(ordered regex swaps), then the first matching ``TEMPLATES`` entry, then a ``TAILS``
+(ordered regex swaps, grouped by the label they undo; only the groups of the labels
+flagged in the sentence run, in the order of this dict), then the first matching ``TEMPLATES`` entry, then a ``TAILS``
 question for statements. Templates name groups and may filter them:
 ``{subj:obj}`` (we -> us), ``{pp:base}``, ``{pp:gerund}``, ``{verb:gerund}``.
 If the result still trips the coach, ``FALLBACKS`` gives a question about the topic.
@@ -25,16 +26,19 @@ _BLAME_ADJ = (
     r"(?:careless|sloppy|lazy|negligent|reckless|incompetent|irresponsible|clueless|boneheaded|"
     r"thoughtless|inattentive|half-?assed|amateurish|amateur|cowboy|idiotic|moronic)"
 )
-PHRASES: tuple[tuple[str, str], ...] = (
-    # root_cause
+PHRASES: dict[str, tuple[tuple[str, str], ...]] = {
+    "root_cause": (
     (r"\b(?:what|which)\s+(?:is|was)\s+the\s+root[\s-]*cause\s+of\b", "what were the contributing factors to"),
     (r"\bthe\s+root[\s-]*cause\s+(?:here\s+)?(is|was)\b", r"one contributing factor \1"),
     (r"\b(is|was|be)\s+the\s+root[\s-]*cause\b", r"\1 a contributing factor"),
     (r"\broot[\s-]*caus(?:e|ing)\s+analysis\b|\bRCAs?\b", "incident review"),
-    (r"\broot[\s-]*causing\b", "mapping the contributing factors of"),
+    (r"\broot[\s-]*causing(?=\s+(?:the|a|an|this|that|our|their|it)\b)", "mapping the contributing factors behind"),
+    (r"\broot[\s-]*causing\b", "mapping the contributing factors"),
+    (r"\b(?:the|a|one)\s+(?:(?:one|single|only|sole|real|true|actual|main|underlying|ultimate|fundamental|core)\s+)"
+     r"{1,3}reasons?\b(?!\s+(?:for|of|behind))", "a factor in how"),
     (r"\b(?:the|a|one)\s+root[\s-]*causes?\b|\broot[\s-]*causes\b", "the contributing factors"),
     (r"\broot[\s-]*cause\b", "contributing factor"),
-    (r"\b(?:five|5)[\s-]*whys?\b", "a contributing-factors review"),
+    (r"\b(?:an?\s+|the\s+)?(?:five|5)[\s-]*whys?(?:\s+(?:exercise|session|analysis))?\b", "a contributing-factors review"),
     (r"\b(?:the|a|one|its|their|our)\s+(?:(?:one|single|only|sole|real|true|actual|main|primary|"
      r"underlying|ultimate|fundamental|core|original|proximate|deeper|deep|basic|key|central|chief|"
      r"principal|exact|singular)\s+){1,3}(?:cause|culprit|problem|issue|reason|source|trigger|"
@@ -44,7 +48,8 @@ PHRASES: tuple[tuple[str, str], ...] = (
     (r"\b(?:it|this|that|everything)?\s*(?:all\s+|really\s+|ultimately\s+|simply\s+|just\s+)?"
      r"(?:boils?|boiled|comes?|came)\s+down\s+to\b|\b(?:it\s+was|it'?s)\s+all\s+(?:because\s+of|"
      r"down\s+to|due\s+to)\b", "one factor was"),
-    # blame
+    ),
+    "blame": (
     (r"\b(?:should|ought\s+to)\s+have\s+known\s+better\s+than\s+to\b", "chose to"),
     (r"\b(?:should|ought\s+to)\s+have\s+known\s+better\b", "had what they had"),
     (r"\b(?:an?\s+|the\s+)?(human|operator|user|engineer|developer|admin|people)\s+(?:error|mistake|"
@@ -54,6 +59,7 @@ PHRASES: tuple[tuple[str, str], ...] = (
     (r"\b(?:this|it|that)(?:'s|\s+is|\s+was)\s+(?:all\s+)?([\w-]+)'s\s+fault\b", r"this involved \1's work"),
     (r"\b([\w-]+)'s\s+fault\b", r"\1's part"),
     (r"\b(was|were)\s+" + _INTENSIFIER + _BLAME_ADJ + r"\s+(?:with|about|in)\b", r"\1 working on"),
+    (r"\b(was|were|is|are)\s+" + _INTENSIFIER + _BLAME_ADJ + r"\b", r"\1 under pressure"),
     (_INTENSIFIER + r"\b(?:careless|sloppy|lazy|negligent|reckless|irresponsible|thoughtless)ly\b\s*", ""),
     (_INTENSIFIER + r"\b" + _BLAME_ADJ + r"\b\s*", ""),
     (r"\b(?:rookie|stupid|dumb|silly|basic|amateur|newbie|noob|schoolboy)\s+(mistake|error|move)s?\b", "slip"),
@@ -68,7 +74,9 @@ PHRASES: tuple[tuple[str, str], ...] = (
      r"diligent|disciplined|thorough|cautious|mindful|focused|alert|rigorous)\b", "have better guardrails"),
     (r"\bpay\s+(?:more|closer|better)\s+attention\b", "get better signals"),
     (r"\bneglect(?:ed|s)\s+to\b", "did not"),
-    # counterfactual
+    (r"\b(nobody|no\s+one|no-one|none\s+of\s+us)\s+(?:remembered|thought|bothered)\s+to\b", r"\1 got to"),
+    ),
+    "counterfactual": (
     (r"\b(was|were)(?:\s+not|n't)?\s+(?:supposed|meant)\s+to\b", r"\1 going to"),
     (r"\b(?:failed|fails)\s+to\b", "did not"),
     (r"\b(?:fail|failing|failure)\s+to\b", "not"),
@@ -79,7 +87,8 @@ PHRASES: tuple[tuple[str, str], ...] = (
     (r"\b(?:missed|overlooked)\b", "did not pick up"),
     (r"\bslip(?:ped|s)?\s+(?:through|past|by)\b", "got through"),
     (r"\bfell\s+through\s+the\s+cracks\b", "went unhandled"),
-    # hindsight
+    ),
+    "hindsight": (
     (r"\b(?:it'?s|it\s+is|it\s+was|that'?s|that\s+was)\s+(?:\w+\s+)?(?:plain|clear|obvious|evident)\s+that\b",
      "we now know that"),
     (r",?\s*\bplain\s+and\s+simple\b", ""), (r"\bplain\s+to\s+see\b", "visible"),
@@ -90,15 +99,18 @@ PHRASES: tuple[tuple[str, str], ...] = (
     (r"\b(?:signs|signals|warnings|red\s+flags|clues|symptoms|indicators)\s+(?:were|was)\s+(?:all\s+)?"
      r"(?:there|right\s+there|everywhere|obvious|staring)\b", "signals were present"),
     (r"\ball\s+(?:you|they|he|she|we|I|someone|anyone|it)\s+(?:had|needed|need|needs|has|have)\s+to\s+do\s+"
-     r"(?:was|is)\b", "one option was"),
+     r"(?:was|is)\b(?:\s+to\b)?", "one option was to"),
     (r"\ball\s+it\s+(?:took|takes|needed)\b", "what it took"),
     (r"\bonly\s+(had|needed|need|needs|have|has)\s+to\b", r"\1 to"),
+    (r"\b(?:only|just)\s+(needed|required|needs|requires)\b", r"\1"),
+    (r"\b(it|this|that)(?:'s|\s+is|\s+was)\s+(?:\w+\s+)?clear\s+(from|in|on|at)\b", r"\1 was visible \2"),
     (r"\b(?:simple|easy|trivial|quick)\s+(?=(?:\w+\s+)?\w)", ""),
     (r"\beasy\s+to\b", "possible to"), (r"\b(?:simple|easy|trivial)\b", "possible"),
     (r"\bno[\s-]brainer\b", "reasonable option"), (r"\bnot\s+rocket\s+science\b", "learnable"),
     (r"\bjust\s+(?!(?:after|before|about|around|over|under|now|then|as|when|in\s+time|a\s+(?:few|couple|"
      r"bit|little|moment|minute|second))\b)", ""),
-)
+    ),
+}
 
 _LEAD = r"^(?P<lead>(?:(?:so|and|but|ok|okay|then|well|honestly|seriously|also|now|right|anyway|hey|" \
         r"(?-i:[A-Z][a-z]+)),?\s+)*)"
@@ -108,7 +120,7 @@ _SUBJ = (r"(?P<subj>anyone|anybody|someone|somebody|no\s+one|nobody|we|they|he|s
 _NP_STOP = (r"(?:not|never|only|so|still|just|in|on|at|for|to|from|by|with|during|after|before|always|"
             r"already|also|being|left|running|down|up|off|missing|able|allowed|there|\w+ly|" + PP[3:-3] + r")")
 _NP = (r"(?P<subj>(?:(?:the|a|an|this|that|these|those|our|your|their|its|his|her|my)\s+)?(?!" + _NP_STOP + r"\b)[\w'%-]+"
-       r"(?:\s+(?!" + _NP_STOP + r"\b)[\w'%-]+){0,3}?)")
+       r"(?:\s+(?!" + _NP_STOP + r"\b)[\w'%-]+){0,3})")
 _MODAL_SUBJ = (r"(?P<subj>(?:the|a|an|this|that|our|your|their|his|her|its|we|you|they|he|she|I|it|someone|"
                r"somebody|anyone|nobody|everyone|support|ops|(?-i:[A-Z][\w-]*))(?:\s+[\w'-]+){0,3}?)")
 TEMPLATES: tuple[tuple[str, str], ...] = (
@@ -146,6 +158,8 @@ TEMPLATES: tuple[tuple[str, str], ...] = (
      r"\s+have\s+(?P<pp>" + PP + r")" + _REST, "{lead}how did {subj} come to {pp:base} {rest}?"),
     (r"^(?P<lead>(?:[\w-]+,\s+)?)" + _MODAL_SUBJ + r"\s+(?:should|could|ought\s+to)\s+have\s+(?P<pp>" + PP + r")"
      + _REST, "{lead}what kept {subj:obj} from {pp:gerund} {rest}?"),
+    (_LEAD + r"(?:could|should|would)(?:n't)?\s+" + _SUBJ + r"\s+have\s+(?P<pp>" + PP + r")" + _REST,
+     "{lead}what kept {subj:obj} from {pp:gerund} {rest}?"),
     (r"^(?P<lead>.*?)\b(?:what|anything)\s+(?:would|could|should)\s+(?P<subj>\w+(?:\s+\w+)?)\s+have\s+(?:been\s+)?"
      r"done\s+differently\b.*$", "{lead}what would help {subj:obj} in a similar situation next time?"),
 )
@@ -155,7 +169,6 @@ TAILS: dict[str, str] = {
     "blame": "What about the tools and context made that make sense at the time?",
     "hindsight": "What was visible at the time?",
     "root_cause": "What else contributed?",
-    "why_question": "What was going on at that point?",
 }
 
 FALLBACKS: dict[str, str] = {

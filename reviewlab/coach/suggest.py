@@ -18,7 +18,7 @@ _MAX_SENTENCE = 400  # longer sentences get a fallback question instead of a rew
 
 _FLAGS = re.IGNORECASE
 _SHORTHAND = tuple((re.compile(p, _FLAGS), r) for p, r in SHORTHAND)
-_PHRASES = tuple((re.compile(p, _FLAGS), r) for p, r in PHRASES)
+_PHRASES = {label: tuple((re.compile(p, _FLAGS), r) for p, r in pairs) for label, pairs in PHRASES.items()}
 _TEMPLATES = tuple((re.compile(p, _FLAGS), t) for p, t in TEMPLATES)
 _FIELD = re.compile(r"\{(\w+)(?::(\w+))?\}")
 _TOPIC = re.compile(
@@ -26,7 +26,14 @@ _TOPIC = re.compile(
     r"for|before|after|when|because|so|if|in|on|at|by|with|from|of)\b)[\w-]+){0,3}", _FLAGS)
 
 
+_FUNCTION_WORDS = {"the", "a", "an", "our", "your", "their", "this", "that", "we", "they", "he", "she",
+                   "it", "anyone", "anybody", "someone", "somebody", "nobody", "everyone", "you"}
+
+
 def _filter(value: str, name: str | None) -> str:
+    first, _, rest = value.partition(" ")
+    if first.lower() in _FUNCTION_WORDS:
+        value = f"{first.lower()} {rest}".strip()
     if name == "obj":
         return object_form(value)
     if name == "base":
@@ -51,7 +58,8 @@ def _tidy(text: str) -> str:
     text = re.sub(r"^[,;:\s]+", "", text)
     text = re.sub(r"([?!.])[?!.]+", r"\1", text)
     text = re.sub(r",([?.!])", r"\1", text)
-    text = re.sub(r"\b(a)\s+(?=[aeiou])", r"\1n ", text, flags=re.IGNORECASE)
+    text = re.sub(r"\b(a)\s+(?=[aeiou])(?!one|uni|use|eu)", r"\1n ", text, flags=re.IGNORECASE)
+    text = re.sub(r"\bto\s+to\b", "to", text)
     return text[:1].upper() + text[1:] if text else text
 
 
@@ -59,8 +67,10 @@ def _rewrite_sentence(sentence: str, labels: set[str]) -> str:
     out = normalise(sentence)
     for pattern, repl in _SHORTHAND:
         out = pattern.sub(repl, out)
-    for pattern, repl in _PHRASES:
-        out = pattern.sub(repl, out)
+    for label, phrases in _PHRASES.items():
+        if label in labels:
+            for pattern, repl in phrases:
+                out = pattern.sub(repl, out)
     for pattern, template in _TEMPLATES:
         match = pattern.search(out)
         if match:
@@ -69,14 +79,16 @@ def _rewrite_sentence(sentence: str, labels: set[str]) -> str:
     out = _tidy(out)
     if out and not out.endswith("?"):
         tail = next((TAILS[label] for label in TAILS if label in labels), "")
-        out = f"{out}{'' if out[-1] in '.!' else '.'} {tail}".strip()
+        if tail:
+            out = f"{out}{'' if out[-1] in '.!' else '.'} {tail}"
     return out
 
 
 def _fallback(sentence: str, labels: Sequence[str], detect: Detector) -> str:
     label = labels[0] if labels else "why_question"
     for topic in [m.group(0) for m in _TOPIC.finditer(mask(normalise(sentence)))] + ["this"]:
-        candidate = FALLBACKS[label].format(topic=topic.strip().lower() if topic != "this" else topic)
+        topic = topic.strip()
+        candidate = FALLBACKS[label].format(topic=topic[:1].lower() + topic[1:])
         if not detect(candidate):
             return candidate
     return LAST_RESORT

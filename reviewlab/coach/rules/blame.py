@@ -43,7 +43,7 @@ BLAME_RULES: tuple[Rule, ...] = (
          r"handling|log|response))|\bPEBKAC\b|\bPEBCAK\b|\bID-?10-?T\b|\blayer\s*8\b"),
     Rule("blame_effort", "blame",
          r"\b(?:did\s*n[o']?t|didnt|never|couldn'?t\s+be|can'?t\s+be|not\s+even)\s+(?:even\s+)?"
-         r"bother(?:ed)?\b|\b(?:not|n't|never|nobody|no\s+one)\s+(?:\w+\s+)?paying\s+attention\b|"
+         r"bother(?:ed)?\b|(?:\bnot|n't|\bnever|\bnobody|\bno\s+one)\s+(?:\w+\s+)?paying\s+attention\b|"
          r"\b(?:anyone|anybody|someone|somebody|people|whoever)\s+(?:who\s+(?:was|were|is)\s+)?"
          r"(?:actually\s+|even\s+|remotely\s+)?paying\s+attention\b|\basleep\s+at\s+the\s+"
          r"(?:wheel|switch)\b|\b(?:zoned|spaced)\s+out\b|\bdropp(?:ed|ing)\s+the\s+ball\b|"

@@ -59,7 +59,8 @@ COUNTERFACTUAL_RULES: tuple[Rule, ...] = (
          r"\b(?:slip(?:ped|s|ping)?\s+(?:through|past|by|(?:my|his|her|their|our|your|\w+'s)\s+mind)|"
          r"fell\s+through\s+the\s+cracks|let\s+(?:\w+\s+){0,3}slip)\b"),
     Rule("cf_not_remember", "counterfactual",
-         r"\b(?:did\s*n[o']?t|didnt|never)\s+remember(?:ed)?\s+to\b"),
+         r"\b(?:did\s*n[o']?t|didnt|never)\s+remember(?:ed)?\s+to\b|"
+         r"\b(?:nobody|no\s+one|no-one|none\s+of\s+us)\s+(?:remembered|thought|bothered)\s+to\b"),
     Rule("cf_neglected", "counterfactual", r"\bneglect(?:ed|s|ing)\b"),
     Rule("cf_differently", "counterfactual",
          r"\b(?:what|anything)\s+(?:would|could|should)\s+(?:\w+\s+){0,2}have\s+(?:been\s+)?done\s+"

@@ -31,7 +31,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "cf_overlooked": ("overlook",),
     "cf_forgot": ("forg",),
     "cf_slip": ("slip", "cracks"),
-    "cf_not_remember": ("remember",),
+    "cf_not_remember": ("remember", "thought to", "bothered to"),
     "cf_neglected": ("neglect",),
     "cf_differently": ("differently",),
     "blame_character": ("careless", "slopp", "lazy", "lazi", "negligen", "reckless", "incompeten",
