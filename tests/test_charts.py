@@ -125,3 +125,18 @@ def test_missing_columns_say_what_is_needed(builder):
 def test_save_chart_svg_offline(themes, tmp_path):
     path = charts.save_chart(charts.themes_chart(themes), tmp_path / "themes.svg")
     assert path.read_text().lstrip().startswith("<svg") and "stale cache" in path.read_text()
+
+
+def test_similar_reviews_chart_shows_titles_and_shared_themes():
+    similar = pd.DataFrame({"review_id": ["r2", "r7"], "similarity": [0.81, 0.64],
+                            "shared_labels": [["stale cache"], []]})
+    reviews = pd.DataFrame({"id": ["r2", "r7"], "title": ["Cache again", "Pager"]})
+    spec = charts.similar_reviews_chart(similar, reviews).to_dict()
+    assert spec["encoding"]["x"]["scale"]["domain"] == [0, 1]
+    assert [(r["title"], r["shared"]) for r in data_of(spec)] == [("Cache again", "stale cache"), ("Pager", "")]
+
+
+def test_timeline_chart_is_re_exported():
+    from reviewlab.charts.timeline import timeline_chart
+
+    assert charts.timeline_chart is timeline_chart

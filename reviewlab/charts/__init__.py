@@ -19,9 +19,11 @@ from reviewlab.charts.drilldown import theme_drilldown_chart
 from reviewlab.charts.render import enable_offline, save_chart
 from reviewlab.charts.review import contributions_chart
 from reviewlab.charts.right_and_wrong import right_and_wrong_chart
+from reviewlab.charts.similar import similar_reviews_chart
 from reviewlab.charts.themes import themes_chart
 from reviewlab.charts.themes_by_service import themes_by_service_chart
 from reviewlab.charts.themes_over_time import themes_over_time_chart
+from reviewlab.charts.timeline import timeline_chart
 
 __all__ = [
     "blame_trend_chart",
@@ -29,8 +31,10 @@ __all__ = [
     "enable_offline",
     "right_and_wrong_chart",
     "save_chart",
+    "similar_reviews_chart",
     "theme_drilldown_chart",
     "themes_by_service_chart",
     "themes_chart",
     "themes_over_time_chart",
+    "timeline_chart",
 ]

@@ -25,7 +25,7 @@ def themed(frame: pd.DataFrame) -> pd.DataFrame:
     Theme finding marks contributions that fit no theme with theme -1 (outliers); charts of themes
     leave them out.
     """
-    rows = frame[frame["theme_label"].notna()]
+    rows = frame[frame["theme_label"].notna() & (frame["theme_label"].astype(str) != "")]
     if "theme" in rows.columns:
         rows = rows[rows["theme"].fillna(-1).astype(int) >= 0]
     return rows
