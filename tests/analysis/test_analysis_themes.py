@@ -1,0 +1,89 @@
+"""find_themes: shapes, edge cases, determinism, the automatic cut and explicit n_themes."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from reviewlab.analysis import AnalysisError, find_themes
+from reviewlab.analysis.cluster import cluster_vectors
+from reviewlab.errors import MissingColumns
+
+TEXTS = [
+    "disk full on db-1", "the disk was full again", "disk full alert on the db host",
+    "pager alert came late", "late pager alert at night", "the pager alert paged late",
+    "config change rolled to all regions", "config change went to every region", "region wide config change",
+    "lunch",
+]
+
+
+@pytest.mark.parametrize("n", [0, 1, 2])
+def test_tiny_inputs_give_no_themes(n: int, fake_model) -> None:
+    frame = pd.DataFrame({"text": TEXTS[:n]}, index=[f"c{i}" for i in range(n)])
+    result = find_themes(frame, model=fake_model)
+    assert list(result.assignments.index) == list(frame.index)
+    assert (result.assignments["theme"] == -1).all()
+    assert result.themes.empty and "label" in result.themes.columns
+
+
+def test_assignments_and_themes(fake_model) -> None:
+    frame = pd.DataFrame({"text": TEXTS, "review_id": [f"r{i % 4}" for i in range(10)],
+                          "incident_start": pd.date_range("2025-01-01", periods=10, freq="MS", tz="UTC")},
+                         index=range(100, 110))
+    result = find_themes(frame, model=fake_model)
+    a = result.assignments
+    assert list(a.index) == list(frame.index)
+    assert a["theme"].dtype.kind == "i"
+    assert sorted(set(a["theme"].iloc[:9])) == [0, 1, 2]
+    assert a["theme"].iloc[9] == -1 and a["theme_label"].iloc[9] == ""
+    t = result.themes
+    assert list(t["theme"]) == [0, 1, 2] and (t["size"] == 3).all()
+    assert {"disk", "pager", "config"} <= {w for k in t["keywords"] for w in " ".join(k).split()}
+    assert (t["first_seen"] <= t["last_seen"]).all() and (t["n_reviews"] == 3).all()
+    assert all(len(r) == 3 for r in t["representatives"])
+
+
+def test_blank_texts_get_no_theme(fake_model) -> None:
+    frame = pd.DataFrame({"text": TEXTS[:6] + ["", None, "   "]})
+    result = find_themes(frame, model=fake_model)
+    assert (result.assignments["theme"].iloc[6:] == -1).all()
+    assert (result.assignments["theme"].iloc[:6] >= 0).all()
+
+
+def test_deterministic(fake_model) -> None:
+    frame = pd.DataFrame({"text": TEXTS * 3})
+    one, two = find_themes(frame, model=fake_model), find_themes(frame, model=fake_model)
+    pd.testing.assert_frame_equal(one.assignments, two.assignments)
+    pd.testing.assert_frame_equal(one.themes, two.themes)
+
+
+def test_n_themes_overrides(fake_model) -> None:
+    frame = pd.DataFrame({"text": TEXTS})
+    assert len(find_themes(frame, model=fake_model, n_themes=2).themes) == 2
+    with pytest.raises(AnalysisError):
+        find_themes(frame, model=fake_model, n_themes=0)
+
+
+def test_missing_text_column_is_explained(fake_model) -> None:
+    with pytest.raises(MissingColumns, match="text_column"):
+        find_themes(pd.DataFrame({"body": ["x"]}), model=fake_model)
+
+
+def test_large_input_goes_through_micro_clusters() -> None:
+    rng = np.random.default_rng(1)
+    centres = rng.normal(size=(5, 32))
+    x = np.repeat(centres, 700, axis=0) + rng.normal(0, 0.3, (3500, 32))
+    result = cluster_vectors(x, min_size=20, exact_limit=500)
+    truth = np.repeat(np.arange(5), 700)
+    from sklearn.metrics import adjusted_mutual_info_score
+
+    assert result.n_themes == 5
+    assert adjusted_mutual_info_score(truth, result.labels) > 0.95
+    again = cluster_vectors(x, min_size=20, exact_limit=500)
+    np.testing.assert_array_equal(result.labels, again.labels)
+
+
+def test_precomputed_embeddings_need_one_row_each() -> None:
+    with pytest.raises(AnalysisError, match="one row per row"):
+        find_themes(pd.DataFrame({"text": ["a", "b"]}), embeddings=np.ones((3, 4)))
