@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from reviewlab.errors import ReviewlabError
 
-class UnknownPhase(ValueError):
+
+class UnknownPhase(ReviewlabError, ValueError):
     """A phase name that the question bank does not have."""
 
 

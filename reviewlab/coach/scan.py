@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 from reviewlab.coach.engine import check
 from reviewlab.coach.rules import LABELS
 
+from reviewlab.errors import MissingColumns
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -20,10 +22,6 @@ SCAN_COLUMNS = (
 FINDING_COLUMNS = (
     "contribution_id", "review_id", "kind", "label", "start", "end", "span", "explanation", "suggestion",
 )
-
-
-class MissingColumns(ValueError):
-    """A frame handed to the coach lacks columns the scan needs."""
 
 
 def _require(frame: pd.DataFrame, where: str) -> None:
