@@ -65,6 +65,8 @@ def propose_topics(frame: pd.DataFrame, *, themer: Any = None, min_size: int = 2
         themer: the theme finder, called as `themer(frame, text_column="text", min_size=..., **options)`;
             None uses `reviewlab.analysis.find_themes` (the bundled embedding model).
         min_size: fewest notes in a topic; a note that fits no topic is a topic of its own.
+            One review has few notes, so unless ``n_themes`` is given, about one topic per three
+            notes is asked for (the automatic choice is tuned for whole archives).
         options: passed on to the theme finder (e.g. ``cache=archive`` so notes are embedded once).
 
     Returns:
@@ -85,6 +87,7 @@ def propose_topics(frame: pd.DataFrame, *, themer: Any = None, min_size: int = 2
         return pd.DataFrame(columns=TOPIC_COLUMNS)
     if themer is None:
         from reviewlab.analysis import find_themes as themer
+    options.setdefault("n_themes", max(1, round(len(frame) / 3)))
     groups, labels = _theme_groups(frame, themer, {"min_size": min_size, **options})
     frame = frame.assign(_group=[str(g) for g in groups])
     rows = []

@@ -101,6 +101,15 @@ class EntryForm(widgets.VBox):
         self.event_time.value, self.text.value = event_time, text
         return self
 
+    def hint_text(self) -> str:
+        """The hints beside the text now, as plain text (for notebooks and logs)."""
+        text = self.text.value
+        lines = [f"{h.label}: {h.explanation}" + (f" Try: {h.suggestion}" if h.suggestion else "")
+                 for h in (coaching.hints_for(text, self.coach) if self.kind.value == "question" else [])]
+        if coaching.looks_like_repair(text):
+            lines.append(PARK_HINT)
+        return "\n".join(lines) or "No hints."
+
     def refresh_roster(self) -> None:
         """Reload the participant picker from the archive (after the roster changed)."""
         current = self.participant.value

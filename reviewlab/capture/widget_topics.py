@@ -89,7 +89,7 @@ class TopicPicker(widgets.VBox):
     @staticmethod
     def _line(row: Any) -> str:
         differs = f"; {row['why']}" if row["differs"] else ""
-        return f"{row['topic']}: {row['n_people']} {'person' if row['n_people'] == 1 else 'people'} ({', '.join(row['people'])}), {row['n_notes']} notes{differs}"
+        return f"{row['topic']}: {row['n_people']} {'person' if row['n_people'] == 1 else 'people'} ({', '.join(row['people'])}), {row['n_notes']} note{'s' if row['n_notes'] != 1 else ''}{differs}"
 
     def __repr__(self) -> str:
         return f"TopicPicker(review={self.review_id!r})"

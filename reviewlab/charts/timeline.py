@@ -73,4 +73,4 @@ def timeline_chart(frame: pd.DataFrame) -> alt.Chart:
         color=alt.Color("participant:N", legend=None),
         tooltip=[alt.Tooltip("participant:N"), alt.Tooltip("event_time:T", format="%H:%M"), alt.Tooltip("text:N")],
     )
-    return alt.layer(rules, points).properties(width="container", height=alt.Step(36), title="Timeline: who saw what, when")
+    return alt.layer(rules, points).properties(width=600, height=alt.Step(36), title="Timeline: who saw what, when")
