@@ -1,0 +1,122 @@
+"""Theme quality, side by side in one run: reviewlab's default against three baselines.
+
+1. danluu.jsonl (../shared/benchmarks/postmortems, read in place, never copied): all 190
+   texts clustered, the 71 labelled ones scored against `label` by AMI and ARI, with
+   unassigned (-1) counted as one cluster of its own.
+   Baselines: TF-IDF + KMeans and MiniLM + KMeans given the true number of labels (mean of
+   10 seeds), BERTopic's default pipeline (benchmark-only dependency) on the same embeddings.
+2. The sample archive: AMI against data/sample_planted_themes.csv, over the planted
+   contributions only (what tests/analysis holds) and over all, unplanted ones as "none".
+
+Run: HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/theme_quality.py   (about 2 minutes on 2 cores)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+from sklearn.metrics import adjusted_mutual_info_score as ami  # noqa: E402
+from sklearn.metrics import adjusted_rand_score as ari  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+DANLUU = Path(os.environ.get("DANLUU", ROOT.parent / "shared/benchmarks/postmortems/danluu.jsonl"))
+
+
+def score(y, labels) -> tuple[float, float]:
+    return ami(y, labels), ari(y, labels)
+
+
+def baselines(texts: list[str], vectors: np.ndarray, y, mask, k: int) -> dict[str, tuple[float, float]]:
+    from sklearn.cluster import KMeans
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    out = {}
+    tfidf = TfidfVectorizer(stop_words="english").fit_transform(texts)
+    for name, x in (("TF-IDF + KMeans (k=true)", tfidf), ("MiniLM + KMeans (k=true)", vectors)):
+        runs = [score(y, KMeans(k, n_init=1, random_state=s).fit_predict(x)[mask]) for s in range(10)]
+        out[name] = tuple(np.mean(runs, axis=0))
+    try:
+        from bertopic import BERTopic
+    except ModuleNotFoundError:
+        print("  (bertopic not installed: pip install bertopic; its row is left out)")
+        return out
+    topics, _ = BERTopic().fit_transform(texts, embeddings=vectors)
+    out["BERTopic default"] = score(y, np.asarray(topics)[mask])
+    return out
+
+
+def danluu(model) -> None:
+    from reviewlab.analysis import MemoryCache, embed, find_themes
+
+    rows = [json.loads(line) for line in DANLUU.read_text().splitlines() if line.strip()]
+    frame = pd.DataFrame(rows)
+    frame["review_id"] = frame["id"]  # one postmortem per text
+    mask = frame["labelled"].to_numpy(bool)
+    y = frame.loc[mask, "label"].to_numpy()
+    texts = frame["text"].tolist()
+    cache = MemoryCache()
+    vectors = embed(texts, model, cache=cache)
+    print(f"danluu: {len(frame)} texts, {mask.sum()} labelled, {len(set(y))} labels")
+    results = {}
+    start = time.perf_counter()
+    result = find_themes(frame, model=model, cache=cache)
+    took = time.perf_counter() - start
+    labels = result.assignments["theme"].to_numpy()
+    results["reviewlab default (auto)"] = score(y, labels[mask])
+    print(f"  reviewlab: {len(result.themes)} themes, {np.mean(labels == -1):.0%} unassigned, {took:.2f}s (cached)")
+    for k in (len(set(y)), 10):
+        lab = find_themes(frame, model=model, cache=cache, n_themes=k).assignments["theme"].to_numpy()
+        results[f"reviewlab n_themes={k}"] = score(y, lab[mask])
+    results.update(baselines(texts, vectors, y, mask, len(set(y))))
+    print(f"  {'method':32s}   AMI    ARI")
+    for name, (a, r) in results.items():
+        print(f"  {name:32s} {a:6.3f} {r:6.3f}")
+    best_baseline = max(a for n, (a, _) in results.items() if not n.startswith("reviewlab"))
+    a = results["reviewlab default (auto)"][0]
+    print(f"  goal AMI >= 0.25 and above every baseline ({best_baseline:.3f}): {'MET' if a >= 0.25 and a > best_baseline else 'NOT MET'}")
+
+
+def sample(model) -> None:
+    from reviewlab import open_archive
+    from reviewlab.analysis import find_themes
+    from reviewlab.sample import build_sample, planted_themes, sample_dir
+
+    with open_archive(":memory:") as archive:
+        build_sample(archive)
+        frame = archive.contributions_frame()
+        result = find_themes(frame, model=model, cache=archive)
+    try:
+        truth = planted_themes()
+    except FileNotFoundError:
+        truth = pd.concat([pd.read_csv(p) for p in sorted((sample_dir() / "planted").glob("*.csv"))])
+    planted = frame["contribution_id"].map(dict(zip(truth["contribution_id"], truth["theme"], strict=True)))
+    planted = planted.fillna("none").to_numpy()
+    labels = result.assignments["theme"].to_numpy()
+    themed = planted != "none"
+    print(f"sample archive: {len(frame)} contributions in {frame['review_id'].nunique()} reviews, "
+          f"{themed.sum()} planted in {len(set(planted[themed]))} themes; found {len(result.themes)} themes")
+    print(f"  AMI over planted contributions only (the test's figure): {ami(planted[themed], labels[themed]):.3f}"
+          f"  ARI {ari(planted[themed], labels[themed]):.3f}   goal >= 0.6")
+    print(f"  AMI over all contributions, unplanted = 'none':          {ami(planted, labels):.3f}")
+
+
+def main() -> int:
+    from reviewlab.analysis import load_model
+
+    model = load_model()
+    danluu(model)
+    sample(model)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
