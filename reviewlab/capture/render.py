@@ -62,7 +62,7 @@ def board_html(contributions: Sequence[Contribution]) -> str:
     for kind, title in BOARD_COLUMNS.items():
         items = [c for c in contributions if c.kind.value == kind and not c.private]
         body = "".join(_item(c) for c in items) or "<li><i>nothing yet</i></li>"
-        cols.append(f'<div class="rl-col rl-col-{kind}" style="flex:1;min-width:180px;padding:0 6px">'
+        cols.append(f'<div class="rl-col rl-col-{kind}" style="flex:1;min-width:180px;padding:0 6px;overflow-wrap:anywhere">'
                     f"<h4>{esc(title)} ({len(items)})</h4><ul style='padding-left:16px'>{body}</ul></div>")
     return f'<div class="rl-board" style="display:flex;gap:8px;align-items:flex-start">{"".join(cols)}</div>'
 
@@ -93,7 +93,7 @@ def timeline_html(contributions: Sequence[Contribution]) -> str:
         differs = len(group) > 1 and max(times) - min(times) > TIMELINE_TOLERANCE
         flag = ' <span class="rl-differ" style="color:#b26a00">times differ</span>' if differs else ""
         cells = "".join(
-            f'<td class="rl-view" style="vertical-align:top;padding:4px 8px;border-left:1px solid #ddd">'
+            f'<td class="rl-view" style="vertical-align:top;padding:4px 8px;border-left:1px solid #ddd;overflow-wrap:anywhere">'
             f"<b>{esc(c.participant)}</b> {c.event_time.strftime('%H:%M') if c.event_time else ''}<br>{esc(c.text)}</td>"
             for c in group)
         rows.append(f"<tr><td style='vertical-align:top;white-space:nowrap'>"

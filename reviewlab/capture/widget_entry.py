@@ -46,7 +46,7 @@ class EntryForm(widgets.VBox):
                                         layout={"display": "" if session.phase is Phase.INTERVIEW else "none"})
         self.text = widgets.Text(placeholder="What was said, in their words (Enter saves)", layout=full)
         self.submit_button = widgets.Button(description="Submit", button_style="primary", icon="check")
-        self.park_button = widgets.Button(description="Park as repair idea", icon="car",
+        self.park_button = widgets.Button(description="Park as repair idea", icon="car", layout={"width": "auto"},
                                           tooltip="Park it for the planning meeting; not discussed here")
         self.use_suggestion = widgets.Button(description="Use suggestion", icon="magic",
                                              layout={"display": "none"})
