@@ -337,7 +337,7 @@ class Archive:
     def bundle(self, review_id: str) -> ReviewBundle:
         """Everything of one review."""
         return ReviewBundle(self.get_review(review_id), self.participants(review_id),
-                            self.contributions(review_id), self.plans(review_id))
+                            self.contributions(review_id), self.plans(review_id), self.agenda(review_id))
 
     def export_review(self, review_id: str, path: str | Path | None = None) -> dict[str, Any]:
         """The review as a JSON-ready dict (docs/review-json.md); also written to `path` if given."""
@@ -414,6 +414,9 @@ class Archive:
         conn.executemany("UPDATE contributions SET links_to=? WHERE id=?",
                          [(c.links_to, c.id) for c in b.contributions if c.links_to])
         conn.executemany("INSERT INTO repair_plans VALUES (?,?,?,?,?,?,?,?,?)", [self._plan_values(p) for p in b.plans])
+        conn.executemany("INSERT INTO agenda_items VALUES (?,?,?,?,?)",
+                         [(b.review.id, i, a.title, a.minutes, json.dumps(list(a.contribution_ids)))
+                          for i, a in enumerate(b.agenda)])
 
     # -- analysis views -----------------------------------------------------------------------
     def contributions_frame(self, review_id: str | None = None) -> pd.DataFrame:

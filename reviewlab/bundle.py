@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from reviewlab.errors import ImportFormatError, ValidationError
-from reviewlab.model import Contribution, Kind, Participant, RepairPlan, Review
+from reviewlab.model import AgendaItem, Contribution, Kind, Participant, RepairPlan, Review
 
 FORMAT = "reviewlab/review"
 VERSION = 1
@@ -33,6 +33,7 @@ class ReviewBundle:
     participants: list[Participant] = field(default_factory=list)
     contributions: list[Contribution] = field(default_factory=list)
     plans: list[RepairPlan] = field(default_factory=list)
+    agenda: list[AgendaItem] = field(default_factory=list)
 
     def check(self) -> list[str]:
         """Check the cross-object rules; raise ValidationError, return warnings (also emitted)."""
@@ -78,6 +79,11 @@ class ReviewBundle:
                 msg = f"repair item {plan.item_id} is planned twice in review {self.review.id}"
                 raise ValidationError(msg)
             planned.add(plan.item_id)
+        for item in self.agenda:
+            unknown = [cid for cid in item.contribution_ids if cid not in ids]
+            if unknown:
+                msg = f"agenda topic {item.title!r} refers to {', '.join(unknown)}, not in review {self.review.id}"
+                raise ValidationError(msg)
         for note in notes:
             warnings.warn(note, EventTimeWarning, stacklevel=3)
         return notes
@@ -91,6 +97,7 @@ class ReviewBundle:
             "participants": [_plain(p) for p in self.participants],
             "contributions": [_plain(c, drop=("review_id",)) for c in self.contributions],
             "plans": [_plain(p) for p in self.plans],
+            "agenda": [_plain(a) for a in self.agenda],
         }
 
 
@@ -147,7 +154,7 @@ def bundle_from_dict(data: Any, source: str = "<data>") -> ReviewBundle:
     if "review" not in data:
         msg = f"{source}: field 'review' is missing"
         raise ImportFormatError(msg)
-    for key in ("participants", "contributions", "plans"):
+    for key in ("participants", "contributions", "plans", "agenda"):
         if not isinstance(data.get(key, []), list):
             msg = f"{source}: field '{key}' must be a list"
             raise ImportFormatError(msg)
@@ -160,6 +167,7 @@ def bundle_from_dict(data: Any, source: str = "<data>") -> ReviewBundle:
             for i, c in enumerate(data.get("contributions", []))
         ],
         plans=[_build(RepairPlan, p, f"{source}: plans[{i}]") for i, p in enumerate(data.get("plans", []))],
+        agenda=[_build(AgendaItem, a, f"{source}: agenda[{i}]") for i, a in enumerate(data.get("agenda", []))],
     )
     try:
         bundle.check()

@@ -89,3 +89,16 @@ def test_a_failure_inside_the_write_leaves_nothing(archive, tmp_path):
         archive.import_review(path)
     assert [r.id for r in archive.reviews()] == ["t-full"]
     assert len(archive.contributions()) == 8
+
+
+def test_agenda_travels_with_the_review(archive):
+    archive.import_review(FULL)
+    assert [a.title for a in archive.agenda("t-full")] == ["How the empty index went unnoticed",
+                                                           "What made the swap back quick"]
+
+
+def test_agenda_pointing_outside_the_review_is_refused(archive, tmp_path):
+    path = broken(tmp_path, lambda d: d["agenda"][0].update(contribution_ids=["elsewhere-c1"]))
+    with pytest.raises(ImportFormatError, match="agenda topic .* refers to elsewhere-c1"):
+        archive.import_review(path)
+    assert archive.reviews() == []
