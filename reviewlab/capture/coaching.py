@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from reviewlab.capture.rules import FALLBACK_OPENERS, REPAIR_PATTERNS
+from reviewlab.capture.rules import REPAIR_PATTERNS
 
 _REPAIR = [re.compile(p, re.IGNORECASE) for p in REPAIR_PATTERNS]
 
@@ -24,23 +24,13 @@ class Hint:
     suggestion: str | None = None
 
 
-class _NoCoach:
-    """Stands in while `reviewlab.coach` is not installed: no findings, no questions."""
-
-    @staticmethod
-    def check(text: str) -> list[Any]:
-        return []
-
-
 def load_coach(coach: Any = None) -> Any:
-    """The given coach, else the `reviewlab.coach` module (a silent stand-in if it is missing)."""
+    """The given coach, else the `reviewlab.coach` module (imported on first use)."""
     if coach is not None:
         return coach
-    try:
-        import reviewlab.coach
-    except ImportError:
-        return _NoCoach()
-    return reviewlab.coach if hasattr(reviewlab.coach, "check") else _NoCoach()
+    import reviewlab.coach
+
+    return reviewlab.coach
 
 
 def hints_for(text: str, coach: Any = None) -> list[Hint]:
@@ -64,15 +54,13 @@ def _as_text(question: Any) -> str:
 def openers(phase: str, coach: Any = None, limit: int = 8) -> list[str]:
     """Question-bank openers for a phase ('interview' or 'meeting')."""
     coach = load_coach(coach)
-    if not hasattr(coach, "questions_for"):
-        return list(FALLBACK_OPENERS.get(phase, ()))[:limit]
     return [_as_text(q) for q in coach.questions_for(phase)][:limit]
 
 
 def follow_ups(text: str, coach: Any = None, limit: int = 3) -> list[str]:
     """Follow-up questions the question bank offers after `text`."""
     coach = load_coach(coach)
-    if not text.strip() or not hasattr(coach, "follow_ups"):
+    if not text.strip():
         return []
     return [_as_text(q) for q in coach.follow_ups(text)][:limit]
 

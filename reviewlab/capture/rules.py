@@ -72,19 +72,3 @@ there these they this those through to too under until up very was we were what 
 whom why will with would you your yours i'd i'm it's we'd we'll didn't wasn't don't there's that's
 """.split())
 
-FALLBACK_OPENERS: dict[str, tuple[str, ...]] = {
-    "interview": (
-        "Walk me through how the incident looked from where you were.",
-        "What factored into your decision to make that change?",
-        "How did you come to know what was happening?",
-        "How does this work usually, on a normal day?",
-        "What helped you most during the recovery?",
-    ),
-    "meeting": (
-        "How did each of you first notice something was wrong?",
-        "What did you know at that point, and where did it come from?",
-        "How effective is this check at catching this sort of issue, usually?",
-        "How did the team recover?",
-    ),
-}
-"""Openers used while the coach's question bank (`questions_for`) is not installed."""

@@ -178,10 +178,7 @@ class EntryForm(widgets.VBox):
         return [p.name for p in self.session.roster()]
 
     def _openers(self) -> list[str]:
-        try:
-            return coaching.openers(self.session.phase.value, self.coach)
-        except ImportError:
-            return []
+        return coaching.openers(self.session.phase.value, self.coach)
 
     def __repr__(self) -> str:
         return f"EntryForm(review={self.session.review_id!r}, phase={self.session.phase.value!r})"

@@ -83,3 +83,9 @@ def test_pick_agenda_is_saved_and_shown_in_the_meeting(archive, demo, desk, coac
     assert agenda[0].title.split()[0] in console.clock.display.value
     picker.pick([1])  # picking again replaces the agenda
     assert len(archive.agenda(demo.id)) == 1
+
+
+def test_real_question_bank_offers_openers(archive, demo):
+    desk = InterviewDesk(archive, demo.id)  # reviewlab.coach
+    openers = [o for o in desk.entry.openers.options if o]
+    assert len(openers) >= 3 and all(o.endswith("?") for o in openers)
