@@ -45,6 +45,8 @@ class MeetingConsole(widgets.VBox):
         self.entry = EntryForm(self.session, coach=coach)
         self.board = Board(self.session, chart=chart)
         self.entry.on_saved(lambda _c: self._saved())
+        # each browser tick also picks up what other kernels or notebooks wrote to this review
+        self.clock.ticker.observe(self.clock.output.capture()(lambda _c: self.board.refresh()), "value")
         review = self.session.review
         title = widgets.HTML(f"<h2 style='margin:4px 0'>Review meeting: {_esc(review.title)} "
                              f"<small>({_esc(review.id)}, facilitator {_esc(review.facilitator or 'not chosen')})</small></h2>")

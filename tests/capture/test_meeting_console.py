@@ -148,3 +148,13 @@ def test_end_meeting_marks_it_held(archive, demo, console):
     console.clock.end_button.click()
     assert archive.get_review(demo.id).status.value == "meeting_held"
     assert repr(console) == "MeetingConsole(review='demo-basket')"
+
+
+def test_a_tick_shows_what_another_kernel_wrote(tmp_path, coach, clock):
+    path = tmp_path / "shared.db"
+    with open_archive(path) as mine, open_archive(path) as theirs:
+        review = ensure_demo_review(mine)
+        console = MeetingConsole(mine, review.id, now=clock, coach=coach, chart=False)
+        theirs.add_contribution(review.id, "Ines Duarte", "observation", "Typed in my own notebook.")
+        console.clock.ticker.value += 1
+        assert "Typed in my own notebook." in console.board.columns.value
