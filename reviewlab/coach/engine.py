@@ -63,6 +63,7 @@ class _Compiled:
     before: re.Pattern[str] | None
     after: re.Pattern[str] | None
     sentence: re.Pattern[str] | None
+    required: re.Pattern[str] | None
 
 
 def _opt(pattern: str | None) -> re.Pattern[str] | None:
@@ -73,7 +74,7 @@ def _opt(pattern: str | None) -> re.Pattern[str] | None:
 def _compiled() -> tuple[_Compiled, ...]:
     return tuple(
         _Compiled(rule, KEYWORDS.get(rule.id, ()), re.compile(rule.pattern, _FLAGS), _opt(rule.unless_before),
-                  _opt(rule.unless_after), _opt(rule.unless_sentence))
+                  _opt(rule.unless_after), _opt(rule.unless_sentence), _opt(rule.if_sentence))
         for rule in RULES
     )
 
@@ -84,7 +85,10 @@ _PAST = re.compile(
     r"last\s+(?:night|week|time)|\w{3,}ed|began|saw|went|came|broke|hit|ran|took|got|fell|rose|"
     r"grew|left|made|found|knew|thought|said|told|sent|kept|lost|wrote|chose|gave|held|led|shut|"
     r"spun|threw|woke)\b", re.IGNORECASE)
-_EMBEDDED = re.compile(r"\s+(?:we|I|it|this|that|they|he|she|the\s+\w+)\s+\w+ed\b", re.IGNORECASE)
+_EMBEDDED = re.compile(
+    r"\s+(?:we|I|it|this|that|they|he|she|the\s+\w+)\s+(?:\w+ed|chose|went|made|took|ran|built|kept|"
+    r"left|split|moved|began|broke|wrote|gave|held|led|shut|set|put|use|need|run|keep|shard|pick|choose|"
+    r"prefer|pin|cap|limit|host|store|cache|page|alert)\b", re.IGNORECASE)
 _EPISTEMIC = re.compile(EPISTEMIC, re.IGNORECASE)
 
 
@@ -130,6 +134,8 @@ def _keep(c: _Compiled, masked: str, start: int, end: int, sentences: Sentences)
     if not all(GUARDS[name](masked, start, end, sentences) for name in c.rule.guards):
         return False
     if c.sentence and sentences.matches(c.sentence, start):
+        return False
+    if c.required and not sentences.matches(c.required, start):
         return False
     if c.after and c.after.match(masked[end : end + _WINDOW]):
         return False

@@ -14,9 +14,10 @@ from reviewlab.coach.rules.base import PP
 
 SHORTHAND: tuple[tuple[str, str], ...] = (
     (r"\by(?=\s+(?:did|didn'?t|didnt|do|does|was|wasn'?t|wasnt|is|isn'?t|were|would|u|not)\b)", "why"),
-    (r"\bu\b", "you"), (r"\bwhy'?d\b", "why did"), (r"\by'd\b", "why did"),
+    (r"\bu\b", "you"), (r"\bwhy'?d\b", "why did"), (r"\by'd\b", "why did"), (r"\bwhats\b", "what's"),
+    (r"\bwhy'?s\s+(?=(?:the|this|that|our|your|their|it|its|there)\b)", "why is "),
     (r"\b(did|was|is|were|does|do|could|would|should|had|has|have)nt\b", r"\1n't"),
-    (r"\b(should|could|would)(?:'ve|ve|a|\s+of)\b", r"\1 have"),
+    (r"\b(should|could|would)(?:'ve|ve|a|\s+of)\b", r"\1 have"), (r"\bought\s+to'?ve\b", "ought to have"),
     (r"\b(should|could|would)n'?t'?ve\b", r"\1n't have"),
     (r"\b(I|we|you|they|he|she|it|that|there|someone)'d\s+have\b", r"\1 would have"),
 )
@@ -24,7 +25,8 @@ SHORTHAND: tuple[tuple[str, str], ...] = (
 _INTENSIFIER = r"(?:(?:really|very|so|pretty|totally|incredibly|extremely|a\s+bit|too)\s+)?"
 _BLAME_ADJ = (
     r"(?:careless|sloppy|lazy|negligent|reckless|incompetent|irresponsible|clueless|boneheaded|"
-    r"thoughtless|inattentive|half-?assed|amateurish|amateur|cowboy|idiotic|moronic)"
+    r"thoughtless|inattentive|half-?assed|amateurish|amateur|cowboy|idiotic|moronic|shoddy|slapdash|"
+    r"complacent|inept)"
 )
 PHRASES: dict[str, tuple[tuple[str, str], ...]] = {
     "root_cause": (
@@ -45,9 +47,16 @@ PHRASES: dict[str, tuple[tuple[str, str], ...]] = {
      r"explanation)s?\b", "a contributing factor"),
     (r"(?-i:\bTHE\s+(cause|reason|problem))\b|[*_]{1,2}the[*_]{1,2}\s+(cause|reason)\b", r"a \1\2"),
     (r"\b(?:the\s+)?root\s+of\b", "the contributing factors to"),
+    (r"\bthe\s+(?:likely\s+|obvious\s+|clear\s+)?culprit\b", "one contributing factor"),
+    (r"\bthe\s+crux\s+of\b", "one factor in"),
+    (r"\b(?:(?:it|this|that)\s+all|everything)\s+(?:traces?|traced|leads?|led|goes|went)\s+back\s+to\b",
+     "one factor was"),
+    (r"\b(?:the|this|that)\s+((?:whole\s+)?(?:thing|incident|outage|issue|problem|mess|failure))\s+(?:all\s+|"
+     r"really\s+|ultimately\s+|simply\s+|just\s+)?(?:boils?|boiled|comes?|came)\s+down\s+to\b", r"one factor in the \1 was"),
     (r"\b(?:it|this|that|everything)?\s*(?:all\s+|really\s+|ultimately\s+|simply\s+|just\s+)?"
      r"(?:boils?|boiled|comes?|came)\s+down\s+to\b|\b(?:it\s+was|it'?s)\s+all\s+(?:because\s+of|"
-     r"down\s+to|due\s+to)\b", "one factor was"),
+     r"down\s+to|due\s+to)\b|\b(?:this|that|everything)(?:\s+was|'s|\s+is)\s+all\s+(?:because\s+of|down\s+to|"
+     r"due\s+to)\b", "one factor was"),
     ),
     "blame": (
     (r"\b(?:should|ought\s+to)\s+have\s+known\s+better\s+than\s+to\b", "chose to"),
@@ -58,8 +67,21 @@ PHRASES: dict[str, tuple[tuple[str, str], ...]] = {
      r"\s+thinking)\b", r"what did \1 know at the time"),
     (r"\b(?:this|it|that)(?:'s|\s+is|\s+was)\s+(?:all\s+)?([\w-]+)'s\s+fault\b", r"this involved \1's work"),
     (r"\b([\w-]+)'s\s+fault\b", r"\1's part"),
+    (r"\b([\w-]+)'s\s+(?:\w+\s+)?(?:mistake|blunder|screw-?up|cock-?up|doing)s?\b", r"\1's part"),
+    (r"\b(?:that|this|it)(?:\s+one)?(?:'s|\s+is|\s+was)\s+(?:all\s+|totally\s+|squarely\s+)?on\s+"
+     r"((?-i:[A-Z][a-z]+)|him|her|them)\b", r"this involved \1's work"),
+    (r"\b(?:pin|hang)(?:ned|ning|s|ing)?\s+(?:it|this|that|the\s+\w+)(?:\s+(?:one|outage|incident|whole\s+thing|"
+     r"mess))?\s+on\b", "looking at the work of"),
+    (r"\b(?:nobody|no\s+one|no-one)\s+(?:even\s+)?bothered\s+to\b", "nobody got to"),
+    (r"\b(?:a\s+(?:bit\s+of\s+a\s+)?)?(?:screw|cock|balls|f\w*k|mess)-?ups?\b", "a slip"),
+    (r"\b(?:stay|stays|remain|remains|be|being|keep)\s+(?:extra\s+|very\s+|super\s+|ever\s+)?(?:vigilant|"
+     r"on\s+(?:their|your|our|his|her)\s+toes)\b", "have better guardrails"),
+    (r"\b(be|stay|remain)\s+(?:\w+\s+)?(?:careful|attentive|diligent|thorough|cautious|mindful)\b", "have better guardrails"),
+    (r"\bdouble-?check\s+(their|your|his|her|our)\s+(?:own\s+)?", r"have better checks on \1 "),
     (r"\b(was|were)\s+" + _INTENSIFIER + _BLAME_ADJ + r"\s+(?:with|about|in)\b", r"\1 working on"),
     (r"\b(was|were|is|are)\s+" + _INTENSIFIER + _BLAME_ADJ + r"\b", r"\1 under pressure"),
+    (r"\b(got|get|gets|became|become|grew)\s+" + _INTENSIFIER + _BLAME_ADJ + r"\s+(?:about|with)\b",
+     r"\1 used to the state of"),
     (_INTENSIFIER + r"\b(?:careless|sloppy|lazy|negligent|reckless|irresponsible|thoughtless)ly\b\s*", ""),
     (_INTENSIFIER + r"\b" + _BLAME_ADJ + r"\b\s*", ""),
     (r"\b(?:rookie|stupid|dumb|silly|basic|amateur|newbie|noob|schoolboy)\s+(mistake|error|move)s?\b", "slip"),
@@ -87,6 +109,8 @@ PHRASES: dict[str, tuple[tuple[str, str], ...]] = {
     (r"\b(?:missed|overlooked)\b", "did not pick up"),
     (r"\bslip(?:ped|s)?\s+(?:through|past|by)\b", "got through"),
     (r"\bfell\s+through\s+the\s+cracks\b", "went unhandled"),
+    (r"\b(?:fell|fallen|dropped|slipped|went)\s+off\s+(\S+)\s+radar\b", r"was not on \1 radar"),
+    (r"\bslip(?:ped|s)?\s+(my|his|her|their|our|your|[\w-]+'s)\s+mind\b", r"was not on \1 mind"),
     ),
     "hindsight": (
     (r"\b(?:it'?s|it\s+is|it\s+was|that'?s|that\s+was)\s+(?:\w+\s+)?(?:plain|clear|obvious|evident)\s+that\b",
@@ -96,6 +120,11 @@ PHRASES: dict[str, tuple[tuple[str, str], ...]] = {
     (r"\b(?:obviously|clearly|evidently|plainly|predictably|unsurprisingly|not\s+surprisingly|of\s+course|"
      r"trivially|inevitably|simply)\b,?\s*", ""),
     (r"\b(?:obvious|evident|self-evident|inevitable)\b", "visible"),
+    (r"\b(?:glaring(?:ly)?|easily|naturally,?)\s*", ""),
+    (r"\b(?:stuck|sticks|stick|stood|stands|stand)\s+out\s+(?:like\s+a\s+sore\s+thumb|a\s+mile)\b", "showed up"),
+    (r"\bdead\s+giveaway\b", "signal"),
+    (r"\b(was|were|is|are)\s+(?:all\s+)?right\s+there\b", r"\1 present"),
+    (r"\bstraightforward\s+(?=\w)", ""),
     (r"\b(?:signs|signals|warnings|red\s+flags|clues|symptoms|indicators)\s+(?:were|was)\s+(?:all\s+)?"
      r"(?:there|right\s+there|everywhere|obvious|staring)\b", "signals were present"),
     (r"\ball\s+(?:you|they|he|she|we|I|someone|anyone|it)\s+(?:had|needed|need|needs|has|have)\s+to\s+do\s+"
@@ -104,6 +133,8 @@ PHRASES: dict[str, tuple[tuple[str, str], ...]] = {
     (r"\bonly\s+(had|needed|need|needs|have|has)\s+to\b", r"\1 to"),
     (r"\b(?:only|just)\s+(needed|required|needs|requires)\b", r"\1"),
     (r"\b(it|this|that)(?:'s|\s+is|\s+was)\s+(?:\w+\s+)?clear\s+(from|in|on|at)\b", r"\1 was visible \2"),
+    (r"\b(?:(?:dead|super|really|pretty|very)\s+)?easy\s+to\b", "possible to"),
+    (r"\ban?\s+(?:simple|easy|trivial|quick)\s+(?=(?:\w+\s+)?\w)", "a "),
     (r"\b(?:simple|easy|trivial|quick)\s+(?=(?:\w+\s+)?\w)", ""),
     (r"\beasy\s+to\b", "possible to"), (r"\b(?:simple|easy|trivial)\b", "possible"),
     (r"\bno[\s-]brainer\b", "reasonable option"), (r"\bnot\s+rocket\s+science\b", "learnable"),
@@ -141,6 +172,7 @@ TEMPLATES: tuple[tuple[str, str], ...] = (
     (_LEAD + r"why\s*[?.!]*\s*$", "{lead}what was going on at that point?"),
     (_LEAD + r"why\s+" + _REST, "{lead}what led to {rest}?"),
     (r"\bhow\s+come\s+" + _REST, "what was going on when {rest}?"),
+    (r"\bhow(?:'s|\s+is|\s+was)\s+it\s+that\s+" + _REST, "what was going on when {rest}?"),
     (r"\bwhy\s+(?P<rest>[^?.!]*?)\s*(?P<end>[?.!]*)\s*$", "what was going on when {rest}{end}"),
     (r"\bwhat(?:'s|\s+is|\s+was|\s+were)\s+(?:the|your|their|his|her|our)\s+(?:reason|reasons|reasoning|"
      r"rationale|justification|excuse|motive|motivation)\s+(?:for|behind)\s+", "what was the context for "),

@@ -134,3 +134,10 @@ def test_import_is_light() -> None:
     code = ("import sys, reviewlab.coach; "
             "assert not {'torch', 'sentence_transformers', 'pandas'} & set(sys.modules), sys.modules.keys()")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_minimising_adjective_counts_only_next_to_a_counterfactual() -> None:
+    # "if_sentence": a rule that needs other wording in the same sentence
+    assert "hindsight" in {f.label for f in check("A tiny lock would have prevented the race.")}
+    assert check("A tiny lock guards the cache refresh.") == []
+    assert check("It was easily fixed once we found it. Could the lock have caused it?") == []

@@ -5,7 +5,8 @@ in these modules to change what the coach flags; ``engine.py`` holds no wording.
 A rule's span is its first named group starting with ``hit`` that took part in the
 match, else the whole match. Guards are regexes tested around the span
 (``unless_before`` must match the end of the text before it, ``unless_after`` the
-start of the text after it, ``unless_sentence`` anywhere in its sentence) or named
+start of the text after it, ``unless_sentence`` anywhere in its sentence), a regex
+that must occur somewhere in the span's sentence (``if_sentence``), or named
 checks in ``engine.GUARDS`` (``guards``).
 
 Examples:

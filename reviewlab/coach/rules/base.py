@@ -37,6 +37,7 @@ class Rule:
     unless_after: str | None = None
     unless_sentence: str | None = None
     guards: tuple[str, ...] = ()
+    if_sentence: str | None = None
 
 
 # Shared fragments ------------------------------------------------------------------
@@ -85,6 +86,8 @@ WHY_REQUEST = (  # frames that turn an embedded "why" into a request aimed at pe
     r"we|y'?all|everyone|you\s+all|you\s+guys|either\s+of\s+you)\b|\bhelp\s+(?:me|us)\b|"
     r"\bI'?d\s+(?:like|love|want)\b|\bI\s+(?:want|need)\b|\bI'?m\s+(?:curious|wondering|"
     r"trying\s+to|keen)\b|\bI\s+wonder\b|\bcurious\b|\bany\s+(?:idea|thoughts|clue)s?\b|"
+    r"(?:^|[.?!;:\n]\s*|,\s*)(?:(?:just|was|I\s+was)\s+)?wondering\b|"
+    r"\bkeen\s+to\s+(?:know|understand|hear)\b|\b(?:would|'d)\s+(?:like|love)\s+to\s+(?:know|understand|hear)\b|"
     r"(?:^|[.?!;:\n]\s*)(?:please\s+)?(?:explain|tell|walk|remind|say)\b)"
 )
 

@@ -9,13 +9,15 @@ BLAME_RULES: tuple[Rule, ...] = (
          r"\b(?:careless(?:ly|ness)?|sloppy|sloppily|sloppiness|lazy|lazily|laziness|"
          r"negligen(?:t|tly|ce)|reckless(?:ly|ness)?|incompeten(?:t|ce|tly)|irresponsibl[ey]|"
          r"irresponsibility|clueless|boneheaded|thoughtless(?:ly)?|inattentive|half-?assed|"
-         r"amateur(?:ish)?|cowboy|idiot(?:s|ic)?|moron(?:s|ic)?)\b",
+         r"amateur(?:ish)?|cowboy|idiot(?:s|ic)?|moron(?:s|ic)?|shoddy|shoddily|slapdash|complacen(?:t|cy|ce)|"
+         r"inept(?:itude|ly)?)\b",
          unless_after=r"[\s-]+(?:load\w*|init\w*|eval\w*|import\w*|instantiat\w*|fetch\w*|"
          r"comput\w*|creat\w*|delet\w*|iterat\w*|sequence|val|propert\w*|connection\w*|hydrat\w*)"),
     Rule("blame_mistake", "blame",
          r"\b(?:rookie|stupid|dumb|silly|basic|amateur|newbie|noob|schoolboy|beginner'?s?)\s+"
          r"(?:mistake|error|move|stuff|blunder)s?\b|\bfat[\s-]?finger(?:ed|ing|s)?\b|"
-         r"\b(?:screwed|messed|f\w*ked|cocked|botched)\s+(?:it\s+|this\s+|that\s+)?up\b|\bbotched\b"),
+         r"\b(?:screwed|messed|f\w*ked|cocked|botched)\s+(?:it\s+|this\s+|that\s+)?up\b|\bbotched\b|"
+         r"\b(?:screw|cock|balls|f\w*k|mess)-?ups?\b"),
     Rule("blame_know_better", "blame", r"\b(?:know|knew|known|knows)\s+better\b",
          unless_before=r"\b(?:now|we|today)\s+$", unless_after=r"\s+(?:how|what|now|today|where|when)\b"),
     Rule("blame_competent", "blame",
@@ -26,16 +28,18 @@ BLAME_RULES: tuple[Rule, ...] = (
          r"has|never)\b"),
     Rule("blame_fault", "blame",
          r"\b(?:\w+'s|\w+s'|my|your|his|her|their|our|whose)\s+fault\b(?![\s-]*(?:toleran\w*|domain|"
-         r"injection|isolation|line|code|handler|detection))|\bat\s+fault\b|\bfault\s+(?:lies|lay)\s+with\b|"
-         r"\b(?:that|this|it)(?:'s|\s+is|\s+was)\s+(?:all\s+|totally\s+|squarely\s+)?on\s+"
+         r"injection|isolation|line|code|handler|detection))|\b(?:\w+'s|\w+s'|your|his|her|their)\s+(?:\w+\s+)?"
+         r"(?:mistake|blunder|screw-?up|cock-?up|f\w*k-?up|doing)s?\b|\bat\s+fault\b|\bfault\s+(?:lies|lay)\s+with\b|"
+         r"\b(?:that|this|it)(?:\s+one)?(?:'s|\s+is|\s+was)\s+(?:all\s+|totally\s+|squarely\s+)?on\s+"
          r"(?:him|her|them|(?-i:[A-Z][a-z]+))\b(?!\s+(?:call|duty|shift|leave|holiday|PTO|vacation))",
          unless_before=NEG),
     Rule("blame_blame", "blame",
          r"\b(?:to\s+blame|the\s+blame|blame\s+game|(?:assign|place|put|pin|lay|shift)(?:ing|ed|s)?\s+"
          r"(?:the\s+)?blame|blam(?:e|es|ed|ing)\s+(?:him|her|them|you|me|us|someone|somebody|anyone|"
          r"people|the\s+(?:on-?call|engineer|operator|developer|dev|team|intern|new\s+hire|reviewer|ic)|"
-         r"(?-i:[A-Z][a-z]+)))\b|\bpin(?:ned|ning|s)?\s+(?:it|this|the\s+\w+)\s+on\s+"
-         r"(?:him|her|them|(?-i:[A-Z][a-z]+))\b|\bscapegoat\w*\b",
+         r"(?-i:[A-Z][a-z]+)))\b|\b(?:pin|hang)(?:ned|ning|s|ing)?\s+(?:it|this|that|the\s+\w+)(?:\s+(?:one|"
+         r"outage|incident|whole\s+thing|mess))?\s+on\s+" + PERSON + r"\b|\blay(?:s|ing)?\s+(?:it|this|that)\s+"
+         r"(?:squarely\s+)?at\s+(?:the\s+feet\s+of|\w+'s\s+(?:door|feet))|\bscapegoat\w*\b",
          unless_before=NEG),
     Rule("blame_human_error", "blame",
          r"\b(?:human|operator|user|engineer|people|personnel|admin|developer|pilot)\s+"
@@ -47,7 +51,8 @@ BLAME_RULES: tuple[Rule, ...] = (
          r"\b(?:anyone|anybody|someone|somebody|people|whoever)\s+(?:who\s+(?:was|were|is)\s+)?"
          r"(?:actually\s+|even\s+|remotely\s+)?paying\s+attention\b|\basleep\s+at\s+the\s+"
          r"(?:wheel|switch)\b|\b(?:zoned|spaced)\s+out\b|\bdropp(?:ed|ing)\s+the\s+ball\b|"
-         r"\bdrops\s+the\s+ball\b"),
+         r"\bdrops\s+the\s+ball\b|\b(?:nobody|no\s+one|no-one|none\s+of\s+(?:us|them|you))\s+(?:even\s+)?"
+         r"(?:bothered|could\s+be\s+bothered)\b"),
     Rule("blame_culprit", "blame",
          r"\bwho(?:'s|\s+is|\s+was|\s+were)?\s+(?:\w+\s+)?(?:responsible|accountable|the\s+culprit|"
          r"at\s+fault|to\s+blame)\b|\bwho\b[^.?!\n]{0,30}?\b(?:broke|caused|messed|screwed|botched)\b|"
@@ -55,7 +60,9 @@ BLAME_RULES: tuple[Rule, ...] = (
          r"introduced|made|changed|did|let)\s+(?:\w+\s+){0,2}?(?:broken|bad|faulty|buggy|wrong|"
          r"offending|breaking|busted|garbage|crappy|crap|stupid|dodgy)\b|\b(?:tell|show|find|"
          r"figure\s+out|find\s+out)\s+(?:me|us)?\s*who\b[^.?!\n]{0,40}\b(?:wrote|did|pushed|broke|"
-         r"merged|changed|made|caused|approved)\b|\bwhose\s+(?:bright\s+)?idea\b"),
+         r"merged|changed|made|caused|approved|added|introduced|committed|shipped|removed|deleted|"
+         r"disabled|authored|touched)\b|\bwhose\s+(?:bright\s+)?idea\b"
+         ),
     Rule("blame_rhetorical", "blame",
          r"\bwhat\s+(?:on\s+earth\s+|the\s+hell\s+|the\s+heck\s+|in\s+the\s+world\s+)?(?:were|was|are|is)"
          r"\s+(?:you|they|he|she|u|y'?all|(?-i:[A-Z][a-z]+)|the\s+\w+(?:\s+\w+)?)\s+thinking\b|"
@@ -65,7 +72,12 @@ BLAME_RULES: tuple[Rule, ...] = (
          r"\b(?:be|being|get|stay|remain|are)\s+(?:a\s+lot\s+|much\s+|way\s+|a\s+bit\s+|even\s+)?more\s+"
          r"(?:careful|vigilant|attentive|diligent|disciplined|thorough|cautious|mindful|focused|"
          r"alert|rigorous)\b|\bpay\s+(?:more|closer|better)\s+attention\b|\b(?:careful|vigilant)\s+"
-         r"next\s+time\b|\btry(?:ing)?\s+harder\b|\bdouble-?check\s+(?:their|your|his|her|our)\s+work\b"),
+         r"next\s+time\b|\b(?:stay|stays|remain|remains|be|being|keep)\s+(?:extra\s+|very\s+|super\s+|ever\s+)?"
+         r"(?:vigilant|on\s+(?:their|your|our|his|her)\s+toes)\b|\b(?:people|everyone|everybody|engineers|devs|"
+         r"developers|operators|the\s+team|on-?calls?|folks|we\s+all|you\s+all|staff)\s+(?:just\s+)?(?:need\s+to|"
+         r"needs\s+to|must|should|have\s+to|has\s+to|gotta|to)\s+(?:be|stay|remain)\s+(?:\w+\s+)?(?:careful|"
+         r"attentive|diligent|thorough|cautious|mindful)\b|\btry(?:ing)?\s+harder\b|\bdouble-?check\s+(?:their|your|his|her|our)\s+(?:own\s+)?(?:work|changes|diffs?|configs?|commands|"
+         r"PRs?|code|typing)\b"),
     Rule("blame_root_person", "blame",
          r"\broot[\s-]*cause\s+(?:here\s+)?(?:is|was)\s+(?:that\s+|simply\s+that\s+)?(?P<hit>" + PERSON
          + r"\s+(?:\w+ly\s+)?(?:did\s*n[o']?t|didnt|never|failed|forgot|neglected|skipped|ignored|"

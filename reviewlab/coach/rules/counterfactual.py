@@ -16,7 +16,7 @@ what happened, not an unrealised alternative."""
 COUNTERFACTUAL_RULES: tuple[Rule, ...] = (
     Rule("cf_should_have", "counterfactual",
          r"\b(?:should|ought\s+to)(?:\s*n'?t|nt|\s+not)?\s+" + ADV + r"(?:have|of|'ve)\s+" + ADV + PP
-         + r"|\bshould(?:n'?t|nt)?'?ve\s+" + ADV + PP + r"|\bshoulda\s+\w+"),
+         + r"|\b(?:should(?:n'?t|nt)?|ought\s+to)'?ve\s+" + ADV + PP + r"|\bshoulda\s+\w+"),
     Rule("cf_would_have", "counterfactual",
          r"\b(?:would(?:\s*n'?t|nt|\s+not)?\s+" + ADV + r"(?:have|of)|would(?:n'?t|nt)?'?ve|woulda|"
          r"(?:I|we|you|they|he|she|it|that|there|who|someone|nobody)'d\s+" + ADV + r"have)\s+"
@@ -57,10 +57,11 @@ COUNTERFACTUAL_RULES: tuple[Rule, ...] = (
          unless_before=r"(?:\bnot|n't|\bnever)\s+$"),
     Rule("cf_slip", "counterfactual",
          r"\b(?:slip(?:ped|s|ping)?\s+(?:through|past|by|(?:my|his|her|their|our|your|\w+'s)\s+mind)|"
-         r"fell\s+through\s+the\s+cracks|let\s+(?:\w+\s+){0,3}slip)\b"),
+         r"fell\s+through\s+the\s+cracks|let\s+(?:\w+\s+){0,3}slip|(?:fell|fallen|dropped|slipped|went)\s+off\s+"
+         r"(?:the|our|my|your|his|her|their|everyone'?s|everybody'?s|\w+'s)\s+radar|never\s+occurred\s+to)\b"),
     Rule("cf_not_remember", "counterfactual",
          r"\b(?:did\s*n[o']?t|didnt|never)\s+remember(?:ed)?\s+to\b|"
-         r"\b(?:nobody|no\s+one|no-one|none\s+of\s+us)\s+(?:remembered|thought|bothered)\s+to\b"),
+         r"\b(?:nobody|no\s+one|no-one|none\s+of\s+us)\s+(?:remembered|thought)\s+to\b"),
     Rule("cf_neglected", "counterfactual", r"\bneglect(?:ed|s|ing)\b"),
     Rule("cf_differently", "counterfactual",
          r"\b(?:what|anything)\s+(?:would|could|should)\s+(?:\w+\s+){0,2}have\s+(?:been\s+)?done\s+"

@@ -23,8 +23,17 @@ _JUST_NOT = (
     r"wanted|checking|curious|wondering|confirming|say|ask|add|note|mention|confirm|clarify|"
     r"check\s+in|flag|point|chime|jump|follow|remind|share|summari[sz]e|recap|reiterate|echo)\b"
 )
+_JUST_TIME = r"after|before|about|around|over|under|now|then|in\s+time|a\s+(?:few|couple|bit|little|moment)"
+# counterfactual wording: a minimising adjective next to it belittles the alternative
+_CF_MARKER = (
+    r"\b(?:should|could|would|might|ought\s+to)(?:\s*n'?t|nt)?(?:\s+(?:\w+ly\s+)?(?:have|of)|'ve|ve)\b|"
+    r"\b(?:I|we|you|they|he|she|it|that)'d\s+have\b|\bif\s+only\b|\ball\s+it\s+(?:took|needed)\b"
+)
 HINDSIGHT_RULES: tuple[Rule, ...] = (
-    Rule("hs_obvious", "hindsight", r"\b(?:obvious(?:ly)?|evident(?:ly)?|self-evident)\b",
+    Rule("hs_obvious", "hindsight", r"\b(?:obvious(?:ly)?|evident(?:ly)?|self-evident|glaring(?:ly)?|"
+         r"(?:stuck|sticks|stick|stood|stands|stand)\s+out\s+(?:like\s+a\s+sore\s+thumb|a\s+mile)|"
+         r"dead\s+giveaway)\b|(?:^|[.?!;:\n]\s*)(?P<hit>naturally)(?=,|\s+(?:the|it|this|that|we|they|he|she|"
+         r"everything|nobody|no\s+one)\b)",
          unless_before=r"(?:non-?|\bun)$|(?:less\s+than|far\s+from|anything\s+but)\s+$|" + NEG_NEAR),
     Rule("hs_clearly", "hindsight", r"\bclearly\b", unless_before=_SPEAKING + "|" + NEG_NEAR,
          unless_after=r"\s+(?:labell?ed|marked|documented|stated|written|defined|specified|named|"
@@ -48,10 +57,12 @@ HINDSIGHT_RULES: tuple[Rule, ...] = (
          r"\b(?:signs|signals|warnings|red\s+flags|clues|symptoms|indicators)\s+(?:were|was)\s+"
          r"(?:all\s+)?(?:there|right\s+there|everywhere|obvious|staring)\b|\bwriting\s+(?:was|is)\s+"
          r"on\s+the\s+wall\b|\bstaring\s+(?:us|you|them|him|her|everyone)\s+(?:right\s+)?in\s+the\s+"
-         r"face\b|\b(?:seen|saw|see)\s+(?:it|this|that)\s+coming\b", unless_before=NEG),
+         r"face\b|\b(?:seen|saw|see)\s+(?:it|this|that)\s+coming\b|\b(?:answer|clue|error|warning|problem|info|"
+         r"information|message|fix|solution|signal|evidence|data)s?\s+(?:was|were|is|are)\s+(?:all\s+)?right\s+"
+         r"there\b", unless_before=NEG),
     Rule("hs_anyone", "hindsight",
          r"\b(?:anyone|anybody|everyone|everybody|any\s+(?:engineer|fool|idiot|person|child)|"
-         r"a\s+(?:child|monkey|toddler|first-year|junior|intern))\s+(?:\w+\s+){0,3}?"
+         r"a\s+(?:child|monkey|toddler|first-year|junior|intern))\s+(?:[\w'-]+\s+){0,5}?"
          r"(?:would|could|should|can|will)(?:'ve|\s+have|\s+of)?\s+(?:(?:easily|immediately|"
          r"instantly|obviously|clearly)\s+)?(?:seen|known|noticed|spotted|caught|realized|realised|"
          r"figured|guessed|predicted|see|know|notice|spot|catch|tell|figure|guess|predict)\b"),
@@ -62,7 +73,7 @@ HINDSIGHT_RULES: tuple[Rule, ...] = (
     Rule("hs_simply", "hindsight", r"\bsimply\b(?!\s+(?:put|wasn'?t|weren'?t|isn'?t|aren'?t|"
          r"didn'?t|couldn'?t|can'?t|not|no|had\s+no|did\s+not|could\s+not)\b)"),
     Rule("hs_simple_fix", "hindsight",
-         r"\b(?:simple|easy|trivial|quick)\s+(?:\w+\s+)?" + _MINIMISED_OBJECT + r"|\btrivially\b|"
+         r"\b(?:simple|easy|trivial|quick|straightforward)\s+(?:\w+\s+)?" + _MINIMISED_OBJECT + r"|\btrivially\b|"
          r"\beasy\s+to\s+(?:spot|see|catch|notice|avoid|prevent|fix|find|detect|tell|predict|foresee|"
          r"anticipate|diagnose|identify|understand|realise|realize)\b|\bhow\s+hard\s+(?:is|was|would|"
          r"could|can|can't|it)\b|\b(?:was|is|been|it'?s|that'?s|so|really|pretty|super|very|dead|"
@@ -76,6 +87,15 @@ HINDSIGHT_RULES: tuple[Rule, ...] = (
          r"(?P<hit>just)\s+(?!" + _JUST_NOT + r")\w+"),
     Rule("hs_just_why", "hindsight",
          r"\b(?:why|how\s+come)\b[^.?!\n]{0,50}?\b(?P<hit>just)\s+(?!" + _JUST_NOT.replace(r"|\w+ed", "") + r")\w+"),
+    Rule("hs_just_perfect", "hindsight",
+         r"\b(?:should|could|would|might|must)(?:\s*n'?t|nt)?(?:\s+have|'ve|ve|\s+of|a)\s+(?P<hit>just)\b"
+         r"(?!\s+(?:" + _JUST_TIME + r")\b)"),
+    Rule("hs_minimised_alternative", "hindsight",
+         r"\b(?P<hit>simple|easy|quick|trivial|basic|cheap|tiny|straightforward)\s+[\w-]+|\b(?P<hit_2>easily|"
+         r"trivially)\b",
+         unless_before=NEG_NEAR + r"|(?:keep\s+(?:it|this|things)|too)\s+$",
+         unless_after=r"\s+to\s+(?:miss|overlook|misread|confuse|forget|mix|lose|make)\b",
+         if_sentence=_CF_MARKER),
     Rule("hs_just_if_had", "hindsight", r"\bif\b[^.?!;\n]{0,60}?\b(?:had|'d)\s+(?P<hit>just)\b"),
     Rule("hs_just_small", "hindsight",
          r"\b(?P<hit>just)\s+(?:an?\s+)?(?:one-?line|one\s+line|single|simple|small|quick|tiny|minor|"
@@ -83,7 +103,8 @@ HINDSIGHT_RULES: tuple[Rule, ...] = (
          r"checkbox|command|setting|tweak)\b|\b(?P<hit_2>just)\s+(?:one|1)\s+(?:line|command|click|flag|"
          r"setting|character|config)\b"),
     Rule("hs_just_imperative", "hindsight",
-         r"(?:^|[.?!;:\n]\s*)(?P<hit>just)\s+(?!" + _JUST_NOT + r"|in\b|an?\b|the\b|so\b|because\b)\w+"),
+         r"(?:^|[.?!;:\n]\s*)(?P<hit>just)\s+(?!" + _JUST_NOT + r"|in\b|an?\b|the\b|so\b|because\b|to\b|"
+         r"fyi\b|for\b|quickly\b|out\s+of\b|one\s+(?:more|other|thing|question)\b)\w+"),
     Rule("hs_only_needed", "hindsight",
          r"\bonly\s+(?:had|needed|need|needs|have|has)\s+to\b|\b(?:only|just)\s+(?:needed|required|needs|requires)\s+"
          r"(?:a|an|one|1|two|a\s+couple)\b|\ball\s+(?:you|they|he|she|we|I|someone|"

@@ -22,6 +22,9 @@ ROOT_CAUSE_RULES: tuple[Rule, ...] = (
          r"(?:(?:one|single|only|sole|real|true|actual|underlying|ultimate|fundamental|core|root)\s+)"
          r"{1,3}(?:problem|issue|reason|source|trigger|explanation)\b(?!\s+(?:of\s+truth|code))",
          unless_before=_NOT_ONE),
+    Rule("rc_the_culprit", "root_cause",
+         r"\bthe\s+(?:likely\s+|obvious\s+|clear\s+)?culprit\b|\bthe\s+crux\s+of\s+(?:the|this|it|our)\b",
+         unless_before=r"\bwho(?:'s|\s+is|\s+was|\s+were)?\s+(?:\w+\s+)?$|" + _NOT_ONE),
     Rule("rc_emphatic_the", "root_cause",
          r"(?-i:\bTHE\s+(?:cause|reason|problem)\b)|[*_]{1,2}the[*_]{1,2}\s+(?:cause|reason)\b"),
     Rule("rc_root_of", "root_cause",
@@ -29,6 +32,8 @@ ROOT_CAUSE_RULES: tuple[Rule, ...] = (
          r"trouble|failure|mess|all)?\b"),
     Rule("rc_comes_down", "root_cause",
          r"\b(?:boils?|boiled|boiling)\s+down\s+to\b|\b(?:all|really|ultimately|simply|just)\s+"
-         r"(?:comes?|came)\s+down\s+to\b|\b(?:it\s+was|it'?s)\s+all\s+(?:because\s+of|down\s+to|due\s+to)\b|"
+         r"(?:comes?|came)\s+down\s+to\b|\b(?:it|this|that|everything)(?:\s+was|'s|\s+is)\s+all\s+(?:because\s+of|"
+         r"down\s+to|due\s+to)\b|\b(?:(?:it|this|that)\s+all|everything)\s+(?:traces?|traced|leads?|led|goes|went)\s+"
+         r"back\s+to\b|"
          r"\bthe\s+(?:one|single)\s+thing\s+that\s+(?:caused|broke|took)\b"),
 )
