@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from reviewlab.bundle import EventTimeWarning, ReviewBundle, event_warning, load_bundle
 from reviewlab.errors import ArchiveError, DuplicateError, NotFound, ReviewNotFound, ValidationError
-from reviewlab.model import AgendaItem, Contribution, Participant, RepairPlan, Review, new_id, utcnow
+from reviewlab.model import AgendaItem, Contribution, Participant, RepairPlan, Review, ThemeLink, new_id, utcnow
 from reviewlab.schema import migrate
 
 if TYPE_CHECKING:
@@ -314,6 +314,30 @@ class Archive:
     def _plan_values(p: RepairPlan) -> tuple[Any, ...]:
         return (p.item_id, p.effort.value if p.effort else None, p.impact.value if p.impact else None, p.owner,
                 p.due.isoformat() if p.due else None, p.status.value, p.merged_into, p.note, _t(p.planned_at))
+
+    # -- themes a repair item addresses (confirmed in planning) -------------------------------
+    def confirm_item_theme(self, link: ThemeLink) -> ThemeLink:
+        """Record that a person confirmed a repair item addresses a theme (replaces an earlier confirmation)."""
+        item = self.get_contribution(link.item_id)
+        if item.kind.value != "repair_item":
+            msg = f"{link.item_id} is a {item.kind.value}, not a repair_item: only repair items address themes"
+            raise ValidationError(msg)
+        with self.atomic() as conn:
+            conn.execute("INSERT OR REPLACE INTO repair_item_themes VALUES (?,?,?,?)",
+                         (link.item_id, link.theme_label, link.confirmed_by, _t(link.confirmed_at)))
+        return link
+
+    def remove_item_theme(self, item_id: str, theme_label: str) -> None:
+        """Withdraw a confirmed theme from a repair item (nothing happens if it was not confirmed)."""
+        with self.atomic() as conn:
+            conn.execute("DELETE FROM repair_item_themes WHERE item_id = ? AND theme_label = ?", (item_id, theme_label))
+
+    def item_themes(self, review_id: str | None = None) -> list[ThemeLink]:
+        """Confirmed themes of repair items, of one review or all, by item then label."""
+        sql = "SELECT t.* FROM repair_item_themes t JOIN contributions c ON c.id = t.item_id"
+        rows = self._rows(sql + (" WHERE c.review_id = ?" if review_id else "") + " ORDER BY c.rowid, t.theme_label",
+                          (review_id,) if review_id else ())
+        return [ThemeLink(**r) for r in rows]
 
     # -- meeting agenda -----------------------------------------------------------------------
     def set_agenda(self, review_id: str, items: Iterable[AgendaItem]) -> list[AgendaItem]:

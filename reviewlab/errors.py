@@ -15,6 +15,14 @@ class FacilitatorNotNeutral(ValidationError):
     """The chosen facilitator took part in the response and no reason to go ahead was recorded."""
 
 
+class SoakTimeNotOver(ReviewlabError):
+    """Planning was asked for before the soak time after the review meeting had run, with no reason recorded."""
+
+
+class MeetingNotHeld(ReviewlabError):
+    """Planning was asked for a review whose meeting has not been held yet."""
+
+
 class NotFound(ReviewlabError, LookupError):
     """A review, participant or contribution that is not in the archive."""
 

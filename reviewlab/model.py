@@ -339,6 +339,23 @@ class RepairPlan:
 
 
 @dataclass(frozen=True)
+class ThemeLink:
+    """A recurring theme that a person confirmed one repair item addresses (planning phase)."""
+
+    item_id: str
+    theme_label: str
+    confirmed_by: str
+    confirmed_at: datetime
+
+    def __post_init__(self) -> None:
+        s = object.__setattr__
+        s(self, "item_id", check_id(self.item_id, "item_id"))
+        s(self, "theme_label", check_text(self.theme_label, "theme label", limit=MAX_TITLE))
+        s(self, "confirmed_by", check_text(self.confirmed_by, "confirmed_by", limit=100))
+        s(self, "confirmed_at", coerce_time(self.confirmed_at, "confirmed_at"))
+
+
+@dataclass(frozen=True)
 class AgendaItem:
     """One topic of a review meeting's agenda, with the minutes set aside for it."""
 

@@ -84,6 +84,16 @@ CREATE TABLE agenda_items (
 );
 """
 
+V5_REPAIR_ITEM_THEMES = """
+CREATE TABLE repair_item_themes (
+    item_id TEXT NOT NULL REFERENCES contributions(id) ON DELETE CASCADE,
+    theme_label TEXT NOT NULL,
+    confirmed_by TEXT NOT NULL,
+    confirmed_at TEXT NOT NULL,
+    PRIMARY KEY (item_id, theme_label)
+);
+"""
+
 
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def apply(conn: sqlite3.Connection) -> None:
@@ -99,6 +109,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (2, "embedding cache by model and text hash", _script(V2_EMBEDDINGS)),
     (3, "reason recorded when planning skips the soak time", _script(V3_PLANNING_OVERRIDE)),
     (4, "the meeting agenda a facilitator picks from the interviews", _script(V4_AGENDA)),
+    (5, "recurring themes a person confirmed a repair item addresses", _script(V5_REPAIR_ITEM_THEMES)),
 ]
 LATEST = MIGRATIONS[-1][0]
 
