@@ -11,6 +11,7 @@ If the result still trips the coach, ``FALLBACKS`` gives a question about the to
 from __future__ import annotations
 
 from reviewlab.coach.rules.base import PP
+from reviewlab.coach.rules.blame import SARCASTIC
 
 SHORTHAND: tuple[tuple[str, str], ...] = (
     (r"\by(?=\s+(?:did|didn'?t|didnt|do|does|was|wasn'?t|wasnt|is|isn'?t|were|would|u|not)\b)", "why"),
@@ -51,9 +52,9 @@ PHRASES: dict[str, tuple[tuple[str, str], ...]] = {
     (r"\bthe\s+crux\s+of\b", "one factor in"),
     (r"\b(?:(?:it|this|that)\s+all|everything)\s+(?:traces?|traced|leads?|led|goes|went)\s+back\s+to\b",
      "one factor was"),
-    (r"\b(?:the|this|that)\s+((?:whole\s+)?(?:thing|incident|outage|issue|problem|mess|failure))\s+(?:all\s+|"
+    (r"\b(?:the|this|that)\s+((?:whole\s+)?(?:thing|incident|outage|issue|problem|mess|failure))\s+(?:all\s+|\w+ly\s+|"
      r"really\s+|ultimately\s+|simply\s+|just\s+)?(?:boils?|boiled|comes?|came)\s+down\s+to\b", r"one factor in the \1 was"),
-    (r"\b(?:it|this|that|everything)?\s*(?:all\s+|really\s+|ultimately\s+|simply\s+|just\s+)?"
+    (r"\b(?:it|this|that|everything)?\s*(?:all\s+|\w+ly\s+|really\s+|ultimately\s+|simply\s+|just\s+)?"
      r"(?:boils?|boiled|comes?|came)\s+down\s+to\b|\b(?:it\s+was|it'?s)\s+all\s+(?:because\s+of|"
      r"down\s+to|due\s+to)\b|\b(?:this|that|everything)(?:\s+was|'s|\s+is)\s+all\s+(?:because\s+of|down\s+to|"
      r"due\s+to)\b", "one factor was"),
@@ -73,6 +74,13 @@ PHRASES: dict[str, tuple[tuple[str, str], ...]] = {
     (r"\b(?:pin|hang)(?:ned|ning|s|ing)?\s+(?:it|this|that|the\s+\w+)(?:\s+(?:one|outage|incident|whole\s+thing|"
      r"mess))?\s+on\b", "looking at the work of"),
     (r"\b(?:nobody|no\s+one|no-one)\s+(?:even\s+)?bothered\s+to\b", "nobody got to"),
+    (r"\b(?:who|which)(?:'s|\s+is|\s+was|\s+were)?\s+(?:(?:the|our|this|that|some)\s+)?(?:(?:absolute|total|real|"
+     r"resident|evil|little)\s+)?" + SARCASTIC + r"\s+(?:(?:who|that)\s+)?", "what was going on when someone "),
+    (r"\b(?:some|our\s+resident|the\s+resident)\s+" + SARCASTIC + r"\b(?:\s+(?:who|that)\b)?", "someone"),
+    (r"\bwho\s+(?:in\s+(?:their|his|her|your)\s+right\s+mind|on\s+earth|the\s+hell|the\s+heck|in\s+the\s+world)"
+     r"\s+(?:would\s+)?", "what was going on when someone "),
+    (r"\bwho\s+(?:thought|decided)\s+(?:it|this|that)\s+(?:was|would\s+be)\s+an?\s+(?:good|great|smart|brilliant|"
+     r"bright|clever|fine)\s+idea\b", "what made it look reasonable"),
     (r"\b(?:a\s+(?:bit\s+of\s+a\s+)?)?(?:screw|cock|balls|f\w*k|mess)-?ups?\b", "a slip"),
     (r"\b(?:stay|stays|remain|remains|be|being|keep)\s+(?:extra\s+|very\s+|super\s+|ever\s+)?(?:vigilant|"
      r"on\s+(?:their|your|our|his|her)\s+toes)\b", "have better guardrails"),
@@ -147,7 +155,9 @@ _LEAD = r"^(?P<lead>(?:(?:so|and|but|ok|okay|then|well|honestly|seriously|also|n
         r"(?-i:[A-Z][a-z]+)),?\s+)*)"
 _REST = r"(?P<rest>[^?.!]*?)\s*[?.!]*\s*$"
 _SUBJ = (r"(?P<subj>anyone|anybody|someone|somebody|no\s+one|nobody|we|they|he|she|I|it|this|that|"
-         r"the\s+[\w-]+(?:\s+[\w-]+)?|our\s+[\w-]+|(?-i:[A-Z][\w-]*))")
+         r"the\s+[\w-]+(?:\s+[\w-]+(?=\s+(?!(?:it|the|a|an|this|that|these|those|them|him|her|us|me|our|"
+         r"their|his|its|my|your|back|up|down|out|off|over|in|on|any|anything|everything|to)\b)\w))?|our\s+[\w-]+|"
+         r"(?-i:[A-Z][\w-]*))")
 _NP_STOP = (r"(?:not|never|only|so|still|just|in|on|at|for|to|from|by|with|during|after|before|always|"
             r"already|also|being|left|running|down|up|off|missing|able|allowed|there|\w+ly|" + PP[3:-3] + r")")
 _NP = (r"(?P<subj>(?:(?:the|a|an|this|that|these|those|our|your|their|its|his|her|my)\s+)?(?!" + _NP_STOP + r"\b)[\w'%-]+"
@@ -186,6 +196,10 @@ TEMPLATES: tuple[tuple[str, str], ...] = (
      + r")(?P<rest>[^,;.?!]*).*$", "what kept {subj:obj} from {pp:gerund} {rest}?"),
     (r"^(?P<lead>(?:[\w-]+,\s+)?)(?:had\s+)" + _MODAL_SUBJ + r"\s+(?P<pp>" + PP + r")(?P<rest>[^,;.?!]*).*$",
      "{lead}what kept {subj:obj} from {pp:gerund} {rest}?"),
+    (r"^(?P<lead>(?:[\w-]+,\s+)?)" + _MODAL_SUBJ + r"\s+(?:(?:really|definitely|certainly|totally|absolutely|"
+     r"probably|also|honestly|still|surely|so)\s+)*(?:(?:should|would)(?:n't|\s+not)?|ought\s+to)\s*(?:\s(?:\w+ly\s+)*"
+     r"have|'ve)\b(?!\s+[\w-]+\b(?<!too)(?<!though)(?<!by)(?<!but)(?<!and)(?<!yet)(?<!first)(?<!either)(?<!instead))"
+     r"(?:\s+(?:too|though|either|first|instead))?\s*(?P<end>[^\w\s].*)?$", "{lead}what did {subj} know at the time?"),
     (r"^(?P<lead>(?:[\w-]+,\s+)?)" + _MODAL_SUBJ + r"\s+(?:should|could|would|ought\s+to)(?:n't|\s+not|\s+never)"
      r"\s+have\s+(?P<pp>" + PP + r")" + _REST, "{lead}how did {subj} come to {pp:base} {rest}?"),
     (r"^(?P<lead>(?:[\w-]+,\s+)?)" + _MODAL_SUBJ + r"\s+(?:should|could|ought\s+to)\s+have\s+(?P<pp>" + PP + r")"

@@ -55,7 +55,7 @@ def _render(template: str, match: re.Match[str]) -> str:
 def _tidy(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"\s+([,.;:?!])", r"\1", text)
-    text = re.sub(r"^[,;:\s]+", "", text)
+    text = re.sub(r"^[,;:\s\u2013\u2014-]+", "", text)
     text = re.sub(r"([?!.])[?!.]+", r"\1", text)
     text = re.sub(r",([?.!])", r"\1", text)
     text = re.sub(r"\b(a)\s+(?=[aeiou])(?!one|uni|use|eu)", r"\1n ", text, flags=re.IGNORECASE)
@@ -77,6 +77,8 @@ def _rewrite_sentence(sentence: str, labels: set[str]) -> str:
             out = out[: match.start()] + _render(template, match) + out[match.end() :]
             break
     out = _tidy(out)
+    if out and out[-1] not in ".?!" and re.match(r"(?:what|how)\b", out, _FLAGS):
+        out += "?"  # a rewrite into a question that lost its end mark
     if out and not out.endswith("?"):
         tail = next((TAILS[label] for label in TAILS if label in labels), "")
         if tail:

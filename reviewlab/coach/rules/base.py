@@ -68,7 +68,18 @@ CLAUSE_START = (
 PERSON = (
     r"(?:the\s+)?(?:on-?call(?:\s+engineer)?|engineer|operator|developer|dev|intern|"
     r"new\s+hire|reviewer|ic|incident\s+commander|dba|sre|release\s+manager|author|"
-    r"deployer|someone|somebody|he|she|they|we|I|you|team|(?-i:[A-Z][a-z]+(?<!The)(?<!It)))"
+    r"deployer|someone|somebody|he|she|they|we|I|you|team|(?!" + r"(?:" + r"|".join((
+        # capitalised names of software and vendors, which are not people
+        "Redis", "Kafka", "Postgres", "Mysql", "Mongo", "Nginx", "Envoy", "Istio", "Consul", "Vault", "Terraform",
+        "Ansible", "Jenkins", "Helm", "Grafana", "Prometheus", "Kubernetes", "Docker", "Linux", "Java", "Python",
+        "Node", "Cloudflare", "Akamai", "Fastly", "Google", "Amazon", "Azure", "Github", "Gitlab", "Slack",
+        "Pagerduty", "Opsgenie", "Datadog", "Splunk", "Sentry", "Elastic", "Elasticsearch", "Cassandra",
+        "Zookeeper", "Etcd", "Memcached", "Rabbit", "Celery", "Airflow", "Spark", "Lambda", "Chrome", "Ubuntu",
+        "Debian", "Argo", "Spinnaker", "Bazel", "Gradle", "Maven", "Django", "Rails", "Spring", "Haproxy",
+        "Traefik", "Apache", "Tomcat", "Varnish", "Okta", "Stripe", "Twilio", "Heroku", "Nomad", "Puppet",
+        "Chef", "Calico", "Cilium", "Karpenter", "Ceph", "Vitess", "Patroni", "Pgbouncer", "Sidekiq", "Flink",
+        "This", "That", "There", "Then", "Everything", "Nothing", "Our", "Their", "One", "Something",
+    )) + r")\b)(?-i:[A-Z][a-z]+(?<!The)(?<!It)))"
 )
 TECH_FAIL_VERBS = (
     r"connect|reach|start|load|resolve|parse|bind|authenticate|respond|complete|acquire|"

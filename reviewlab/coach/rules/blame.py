@@ -4,6 +4,16 @@ from __future__ import annotations
 
 from reviewlab.coach.rules.base import Rule, NEG, PERSON
 
+_PERSON_ACT = (  # what a person did, when that act is offered as the explanation
+    r"(?:did\s*n[o']?t|didnt|never|failed|forgot|neglected|skipped|ignored|missed|broke|pushed|made|ran|wrote|"
+    r"deployed|merged|approved|changed|did|wasn'?t|chose|decided|typed|mistyped|deleted|dropped|removed|"
+    r"disabled|left|overrode|rushed|bypassed|fat-?fingered|misconfigured|clicked|hit|put|set|took|"
+    r"restarted|rebooted|killed|applied|edited|copied|pasted|force-?pushed|shipped|let|assumed)"
+)
+SARCASTIC = (  # mock titles for whoever did it
+    r"(?:genius(?:es)?|bright\s+spark|brainiac|einstein|clown|wise\s*guy|smart\s*alec\w*|rocket\s+"
+    r"scientist|mastermind|joker|muppet|numpty|comedian|hotshot|cowboy)"
+)
 BLAME_RULES: tuple[Rule, ...] = (
     Rule("blame_character", "blame",
          r"\b(?:careless(?:ly|ness)?|sloppy|sloppily|sloppiness|lazy|lazily|laziness|"
@@ -61,7 +71,15 @@ BLAME_RULES: tuple[Rule, ...] = (
          r"offending|breaking|busted|garbage|crappy|crap|stupid|dodgy)\b|\b(?:tell|show|find|"
          r"figure\s+out|find\s+out)\s+(?:me|us)?\s*who\b[^.?!\n]{0,40}\b(?:wrote|did|pushed|broke|"
          r"merged|changed|made|caused|approved|added|introduced|committed|shipped|removed|deleted|"
-         r"disabled|authored|touched)\b|\bwhose\s+(?:bright\s+)?idea\b"
+         r"disabled|authored|touched)\b|\bwhose\s+(?:\w+\s+)?idea\b|"
+         r"\b(?:who|which)(?:'s|\s+is|\s+was|\s+were)?\s+(?:(?:the|our|this|that|some)\s+)?(?:(?:absolute|"
+         r"total|real|resident|evil|little)\s+)?" + SARCASTIC + r"\b|\b(?:some|our\s+resident|the\s+resident)\s+"
+         + SARCASTIC + r"\s+(?:\w+\s+)?(?:who|that|decided|thought|figured|merged|pushed|deployed|shipped|"
+         r"approved|changed|ran|wrote|turned|disabled|deleted|removed)\b|\bwho\s+in\s+(?:their|his|her|your)\s+"
+         r"right\s+mind\b|\bwho\s+(?:on\s+earth|the\s+hell|the\s+heck|in\s+the\s+world)\s+(?:\w+\s+)?"
+         r"(?:thought|decided|approved|merged|pushed|deployed|shipped|wrote|did|ran|changed|let|signed)\b|"
+         r"\bwho\s+(?:thought|decided)\s+(?:it|this|that)\s+(?:was|would\s+be)\s+an?\s+(?:good|great|smart|"
+         r"brilliant|bright|clever|fine)\s+idea\b"
          ),
     Rule("blame_rhetorical", "blame",
          r"\bwhat\s+(?:on\s+earth\s+|the\s+hell\s+|the\s+heck\s+|in\s+the\s+world\s+)?(?:were|was|are|is)"
@@ -78,10 +96,15 @@ BLAME_RULES: tuple[Rule, ...] = (
          r"needs\s+to|must|should|have\s+to|has\s+to|gotta|to)\s+(?:be|stay|remain)\s+(?:\w+\s+)?(?:careful|"
          r"attentive|diligent|thorough|cautious|mindful)\b|\btry(?:ing)?\s+harder\b|\bdouble-?check\s+(?:their|your|his|her|our)\s+(?:own\s+)?(?:work|changes|diffs?|configs?|commands|"
          r"PRs?|code|typing)\b"),
-    Rule("blame_root_person", "blame",
-         r"\broot[\s-]*cause\s+(?:here\s+)?(?:is|was)\s+(?:that\s+|simply\s+that\s+)?(?P<hit>" + PERSON
-         + r"\s+(?:\w+ly\s+)?(?:did\s*n[o']?t|didnt|never|failed|forgot|neglected|skipped|ignored|"
-         r"missed|broke|pushed|made|ran|wrote|deployed|merged|approved|changed|did|wasn'?t|chose|"
-         r"decided|typed|mistyped|deleted|dropped|removed|disabled))\b"),
+    Rule("blame_root_person", "blame",  # one person's act made THE explanation of the incident
+         r"(?:\broot[\s-]*cause|\b(?:the|one|its)\s+(?:(?:one|single|only|sole|real|true|actual|main|primary|"
+         r"underlying|ultimate|fundamental|core|basic|key|chief|principal|whole)\s+){1,2}(?:cause|culprit|"
+         r"problem|issue|reason|explanation|trigger|story))(?:\s+(?:here|of\s+(?:the|this|it|our)(?:\s+\w+)?))?"
+         r"\s*(?:\bis\b|\bwas\b|'s\b|:|\s-|\u2013|\u2014|=)\s*(?:(?:that|simply|just|really|basically|honestly|"
+         r"ultimately)\s+)*(?P<hit>" + PERSON + r"\s+(?:\w+ly\s+)?" + _PERSON_ACT + r")\b|"
+         r"\b(?:(?:all|really|ultimately|simply|just)\s+)?(?:comes?|came|boils?|boiled)\s+down\s+to\s+"
+         r"(?P<hit_2>" + PERSON + r"\s+(?:not\s+|never\s+)?\w+ing)\b|\b(?:it|this|that|everything)(?:\s+was|'s|\s+is)\s+"
+         r"all\s+(?:because|down\s+to|due\s+to)\s+(?:of\s+)?(?P<hit_3>" + PERSON + r"\s+(?:not\s+|never\s+)?"
+         r"(?:\w+ing|" + _PERSON_ACT + r"))\b"),
     Rule("blame_neglected", "blame", r"\bneglect(?:ed|s|ing)\b"),
 )

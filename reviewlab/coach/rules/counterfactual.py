@@ -13,10 +13,22 @@ EPISTEMIC = r"(?:have|'ve|of|coulda)" + _EPISTEMIC
 """Searched over a 'could have' span and what follows: 'could have started' is a guess about
 what happened, not an unrealised alternative."""
 
+# what may follow an elliptical "should have": the end of the clause or a short tag
+_BARE_ADV = r"(?:(?:really|definitely|obviously|clearly|certainly|totally|absolutely|probably|also|at\s+least|" \
+            r"honestly|still|surely|so)\s+)*"
+_BARE_END = (
+    r"\s*(?:$|[.!?;:,)\u2013\u2014]|\s-\s|\s+(?:too|though|tbh|imo|imho|by\s+then|by\s+now|sooner|earlier|"
+    r"first|instead|anyway|either|honestly|really|lol|smh|but|and|yet|at\s+the\s+time|back\s+then|"
+    r"in\s+hindsight|right|no|yes|yeah|surely)\b)"
+)
 COUNTERFACTUAL_RULES: tuple[Rule, ...] = (
     Rule("cf_should_have", "counterfactual",
          r"\b(?:should|ought\s+to)(?:\s*n'?t|nt|\s+not)?\s+" + ADV + r"(?:have|of|'ve)\s+" + ADV + PP
          + r"|\b(?:should(?:n'?t|nt)?|ought\s+to)'?ve\s+" + ADV + PP + r"|\bshoulda\s+\w+"),
+    Rule("cf_bare_should_have", "counterfactual",  # elliptical: "They should have." "we really ought to've"
+         r"\b(?:(?:should|would)(?:\s*n'?t|nt|\s+not)?|ought\s+to)\s+" + _BARE_ADV + r"(?:have|'ve)\b"
+         r"|\b(?:should|would)(?:n'?t|nt)?'ve\b|\bought\s+to'?ve\b",
+         unless_after=r"(?!" + _BARE_END + r")", unless_before=r"(?:\bwhat|\bwhich|\bhow\s+many)\s+(?:\w+\s+){0,3}$"),
     Rule("cf_would_have", "counterfactual",
          r"\b(?:would(?:\s*n'?t|nt|\s+not)?\s+" + ADV + r"(?:have|of)|would(?:n'?t|nt)?'?ve|woulda|"
          r"(?:I|we|you|they|he|she|it|that|there|who|someone|nobody)'d\s+" + ADV + r"have)\s+"

@@ -10,6 +10,18 @@ _SPEAKING = (
     r"see|saw|seen|think|thinking|hear|heard|read|put|phrase\w*|worded|it|that|this|talk\w*)"
     r"\s+(?:\w+\s+)?(?:more\s+|very\s+|really\s+|less\s+|so\s+)?$"
 )
+# "clearly" as the manner of speaking or writing, a few words after the verb and closing its clause:
+# "explained the retry logic very clearly in the doc", "wrote it all up really clearly."
+_MANNER_CLEARLY = (
+    r"\b(?:speak|spoke|spoken|say|said|explain\w*|write|wrote|written|writing|communicat\w*|label\w*|"
+    r"document\w*|stat(?:e|ed|es|ing)|articulat\w*|describ\w*|present\w*|walk\w*|laid|lay|lays|set|sets|"
+    r"spell\w*|outlin\w*|summari[sz]\w*|comment\w*|annotat\w*|log\w*|flag\w*|mark\w*|show\w*|showed|"
+    r"demonstrat\w*|phras\w*|word\w*|put|draw\w*|drew|diagram\w*|captur\w*|call\w*|signal\w*)"
+    r"(?:\s+[\w'/-]+){0,6}?\s+(?:(?:very|really|so|super|quite|pretty|more|less|extremely|incredibly|"
+    r"nice\s+and|fairly)\s+)?clearly(?=\s*(?:$|[.,;:!?)]|\s[-\u2013\u2014]|\s+(?:in|to|on|at|during|for|and|but|"
+    r"so|when|while|with|from|here|there|now|today|enough|than|as|that|how|what|why|where|which|who|"
+    r"this|last|yesterday|earlier|again|too|for)\b))"
+)
 _MINIMISED_OBJECT = (
     r"(?:fix|check|change|catch|rollback|roll-?back|revert|restart|step|thing|mistake|matter|"
     r"task|test|solution|config|toggle|flip|command|tweak|patch|question|one-?liner|one-line|"
@@ -37,7 +49,8 @@ HINDSIGHT_RULES: tuple[Rule, ...] = (
          unless_before=r"(?:non-?|\bun)$|(?:less\s+than|far\s+from|anything\s+but)\s+$|" + NEG_NEAR),
     Rule("hs_clearly", "hindsight", r"\bclearly\b", unless_before=_SPEAKING + "|" + NEG_NEAR,
          unless_after=r"\s+(?:labell?ed|marked|documented|stated|written|defined|specified|named|"
-         r"explained|signposted|separated|communicated|described)\b"),
+         r"explained|signposted|separated|communicated|described)\b",
+         unless_sentence=_MANNER_CLEARLY),
     Rule("hs_clear_that", "hindsight",
          r"\b(?:it|this|that)(?:'s|\s+is|\s+was|\s+became|\s+should\s+have\s+been|\s+must\s+have\s+been)"
          r"\s+(?:(?:so|very|pretty|quite|totally|crystal|abundantly|perfectly|painfully|blindingly|"
@@ -45,7 +58,12 @@ HINDSIGHT_RULES: tuple[Rule, ...] = (
          r"\b(?:clear|plain)\s+as\s+day\b", unless_before=NEG_NEAR),
     Rule("hs_of_course", "hindsight", r"\bof\s+course\b",
          unless_before=r"(?:yes|yeah|yep|sure|oh|ok|okay)[\s,!]*$",
-         unless_after=r"[\s,!.]*(?:$|take|go\s+ahead|feel\s+free|please|no\s+(?:problem|worries)|happy|"
+         unless_after=r"[\s,!.:;\u2013\u2014-]*(?:$|take|here\s+(?:you\s+go|it\s+is|they\s+are)|will\s+do|no\s+rush|"
+         r"ask\s+away|go\s+for\s+it|we'?ll|I\s+will|we\s+will|I'?d\s+be|makes\s+sense|good\s+(?:point|question|call)|"
+         r"on\s+it|done|my\s+pleasure|give\s+(?:me|us)|gimme|one\s+(?:sec|second|moment|min|minute)\b|just\s+a\s+"
+         r"(?:sec|second|moment|min|minute)\b|whenever|any\s*time|I'?m|I\s+am|we'?re|right\s+away|coming\s+up|"
+         r"(?:sending|sharing|doing|adding|pulling|posting|grabbing|updating|writing|checking|looking|dropping|"
+         r"putting|getting|linking|uploading|pinging|booking|scheduling|setting|joining|fixing)\b|take|go\s+ahead|feel\s+free|please|no\s+(?:problem|worries)|happy|"
          r"you\s+can|you're|we\s+can|I\s+can|I'?ll|let's|let\s+me|thanks|thank|sure|anytime|"
          r"absolutely|glad|that's\s+fine|that\s+works|it's\s+fine)"),
     Rule("hs_plain", "hindsight",

@@ -32,7 +32,9 @@ ROOT_CAUSE_RULES: tuple[Rule, ...] = (
          r"trouble|failure|mess|all)?\b"),
     Rule("rc_comes_down", "root_cause",
          r"\b(?:boils?|boiled|boiling)\s+down\s+to\b|\b(?:all|really|ultimately|simply|just)\s+"
-         r"(?:comes?|came)\s+down\s+to\b|\b(?:it|this|that|everything)(?:\s+was|'s|\s+is)\s+all\s+(?:because\s+of|"
+         r"(?:comes?|came)\s+down\s+to\b|\b(?<!when\s)(?:it|this|that|everything|the\s+(?:whole\s+)?(?:thing|incident|"
+         r"outage|issue|problem|failure))\s+(?:\w+ly\s+)?(?:comes?|came)\s+down\s+to\b(?!\s+(?:it\b|whether\b|how\b|what\b|"
+         r"which\b|who\b|if\b|priorit))|\b(?:it|this|that|everything)(?:\s+was|'s|\s+is)\s+all\s+(?:because\s+of|"
          r"down\s+to|due\s+to)\b|\b(?:(?:it|this|that)\s+all|everything)\s+(?:traces?|traced|leads?|led|goes|went)\s+"
          r"back\s+to\b|"
          r"\bthe\s+(?:one|single)\s+thing\s+that\s+(?:caused|broke|took)\b"),
