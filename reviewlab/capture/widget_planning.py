@@ -28,6 +28,15 @@ if TYPE_CHECKING:
 _GATE_COLOUR = {"not_held": "#b00020", "soaking": "#b26a00", "overridden": "#b26a00", "open": "#1b5e20"}
 
 
+def _text(value: Any) -> str:
+    """A frame cell as form text: '' for None, NaN or NaT; dates as ISO."""
+    if isinstance(value, str):
+        return value
+    if value is None or value != value:
+        return ""
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
 def plan_html(plan: pd.DataFrame) -> str:
     """The ranked plan (`plan_table`) as an HTML table, merged and dropped items greyed; every text escaped."""
     if plan.empty:
@@ -141,17 +150,49 @@ class PlanningDesk(widgets.VBox):
             self.item.value = current
         self._item_changed({"new": self.item.value})
 
+    # -- what a person does, for demos and tests: fill the form, press the button --------------
+    def decide(self, item_id: str, effort: str, owner: str = "", due: str = "", status: str = "open",
+               note: str = "") -> str:
+        """Plan one item as the facilitator would (fill, press Save plan); returns the outcome as plain text."""
+        self.item.value = item_id
+        self.effort.value, self.owner.value, self.due.value = effort, owner, due
+        self.plan_status.value, self.note.value = status, note
+        self.save_button.click()
+        return self.outcome()
+
+    def confirm(self, item_id: str, labels: list[str], by: str) -> str:
+        """Tick the themes an item addresses (others are unticked) and press Confirm themes."""
+        self.item.value = item_id
+        offered = {value for _, value in self.proposed.options}
+        self.proposed.options = [*self.proposed.options, *[(t, t) for t in labels if t not in offered]]
+        self.proposed.value, self.confirmed_by.value = tuple(labels), by
+        self.confirm_button.click()
+        return self.outcome()
+
+    def merge(self, duplicate: str, into: str) -> str:
+        """Pick a duplicate and the item it repeats, press Merge."""
+        self.duplicate.value, self.merge_into.value = duplicate, into
+        self.merge_button.click()
+        return self.outcome()
+
+    def outcome(self) -> str:
+        """The last outcome (saved, or why not) as plain text."""
+        import html
+        import re
+
+        return html.unescape(re.sub(r"<[^>]+>", "", self.status.value))
+
     def _item_changed(self, change: dict[str, Any]) -> None:
         row = self.plan[self.plan["item_id"] == change["new"]]
         if row.empty:
             self.proposed.options = []
             return
         r = row.iloc[0]
-        self.effort.value = r["effort"] if r["effort"] else None
-        self.owner.value = r["owner"] or ""
-        self.due.value = r["due"].isoformat() if r["due"] else ""
+        self.effort.value = _text(r["effort"]) or None
+        self.owner.value = _text(r["owner"])
+        self.due.value = _text(r["due"])
         self.plan_status.value = r["status"] if r["status"] != "not_planned" else PlanStatus.OPEN.value
-        self.note.value = r["note"] or ""
+        self.note.value = _text(r["note"])
         proposals = self.session.proposals(r["item_id"])
         labels = [(f"{t} ({n} reviews)", t) for t, n in zip(proposals["theme_label"], proposals["n_reviews"], strict=True)]
         labels += [(f"{t} (confirmed)", t) for t in r["themes"] if t not in set(proposals["theme_label"])]

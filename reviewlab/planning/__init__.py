@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from reviewlab.planning.by_theme import repair_items_by_theme, status_by_theme
 from reviewlab.planning.export import plan_csv, plan_markdown, plan_table
-from reviewlab.planning.gate import SoakGate, duration_text, soak_gate
+from reviewlab.planning.gate import SoakGate, duration_text, fixed_clock, soak_gate
 from reviewlab.planning.impact import add_impact, archive_themes, impact_level, propose_themes, theme_reach
 from reviewlab.planning.items import repair_items_frame
 from reviewlab.planning.rank import rank_items
@@ -24,6 +24,7 @@ __all__ = [
     "add_impact",
     "archive_themes",
     "duration_text",
+    "fixed_clock",
     "impact_level",
     "plan_csv",
     "plan_markdown",

@@ -100,6 +100,19 @@ class SoakGate:
             raise SoakTimeNotOver(self.message())
 
 
+def fixed_clock(when: datetime | str) -> Callable[[], datetime]:
+    """A clock that always says `when` (an aware time or ISO string): for notebooks and tests.
+
+    Examples:
+        >>> fixed_clock("2026-10-30T10:00:00+00:00")().isoformat()
+        '2026-10-30T10:00:00+00:00'
+    """
+    from reviewlab.model import coerce_time
+
+    at = coerce_time(when, "clock time")
+    return lambda: at
+
+
 def soak_gate(review: Review, now: Callable[[], datetime] | datetime = utcnow, *,
               soak_time: timedelta = SOAK_TIME) -> SoakGate:
     """Read the soak gate of a review at `now` (a time, or a clock function).

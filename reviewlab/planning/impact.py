@@ -23,20 +23,25 @@ if TYPE_CHECKING:
 PROPOSAL_COLUMNS = ["item_id", "theme", "theme_label", "similarity", "n_reviews"]
 
 
-def archive_themes(archive: Archive, *, model: Any = None, **options: Any) -> ThemeResult:
-    """Themes across the whole archive (private interview notes left out), embeddings cached in it.
+def archive_themes(archive: Archive, *, model: Any = None, held_only: bool = True, **options: Any) -> ThemeResult:
+    """Themes across the archive (private interview notes left out), embeddings cached in it.
 
     The result is indexed by contribution id, so an item's theme is ``result.assignments.loc[item_id]``.
 
     Arguments:
         archive: the archive (also the embedding cache).
         model: None for the bundled all-MiniLM-L6-v2, or any object with ``.encode(texts)``.
+        held_only: only reviews whose meeting was held (meeting_held, planning_done): a review still
+            being prepared or run is not yet what was said, and should not move the themes.
         **options: passed to `find_themes` (min_size, threshold, ...).
     """
     from reviewlab.analysis import find_themes
 
     frame = archive.contributions_frame()
-    frame = frame[~frame["private"]].set_index("contribution_id", drop=False)
+    keep = ~frame["private"]
+    if held_only:
+        keep &= frame["review_status"].isin(["meeting_held", "planning_done"])
+    frame = frame[keep].set_index("contribution_id", drop=False)
     options.setdefault("progress", False)
     return find_themes(frame, model=model, cache=archive, **options)
 
