@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -16,8 +17,12 @@ from reviewlab.coach.suggest import suggest
 
 MAX_FINDINGS = 500
 """Findings kept per text; pasted logs can hold thousands of matches."""
+LONG_TEXT = 5_000
+"""Texts longer than this are scanned around keyword sentences, front to back (see ``detect``)."""
+_LONG_STEP = 4_000  # characters the front-to-back scan of a long text advances at a time
 _MAX_MATCHES_PER_RULE = 2 * MAX_FINDINGS  # bounds the time spent on pathological input
 
+Hit = tuple[str, int, int, str]
 _FLAGS = re.IGNORECASE | re.MULTILINE
 _WINDOW = 80  # characters of context the guards look at on each side of a span
 
@@ -142,13 +147,131 @@ def _keep(c: _Compiled, masked: str, start: int, end: int, sentences: Sentences)
     return not (c.before and c.before.search(masked[max(0, start - _WINDOW) : start]))
 
 
-def detect(text: str, *, prefilter: bool = True) -> list[tuple[str, int, int, str]]:
+def _hits(c: _Compiled, masked: str, sentences: Sentences,
+          runs: Iterable[tuple[int, int]]) -> Iterator[tuple[int, Hit]]:
+    """Yield ``(match start, hit)`` for one rule over ``runs`` of the text, front to back."""
+    n = 0
+    for lo, hi in runs:
+        for match in c.pattern.finditer(masked, lo, hi):
+            start, end = _span(match)
+            if end > start and _keep(c, masked, start, end, sentences):
+                yield match.start(), (c.rule.label, start, end, c.rule.id)
+                n += 1
+                if n >= _MAX_MATCHES_PER_RULE:
+                    return
+
+
+@lru_cache(maxsize=1)
+def _rule_order() -> dict[str, int]:
+    return {rule.id: i for i, rule in enumerate(RULES)}
+
+
+def _dedupe(hits: list[Hit]) -> list[Hit]:
+    """Keep one hit per label for overlapping spans; sort by position."""
+    order = _rule_order()
+    hits = sorted(hits, key=lambda h: (LABELS.index(h[0]), h[1], -(h[2] - h[1]), order[h[3]]))
+    kept: list[Hit] = []
+    for hit in hits:
+        last = kept[-1] if kept else None
+        if last and last[0] == hit[0] and hit[1] < last[2]:
+            continue  # same label, overlapping span: keep the first, longest one
+        kept.append(hit)
+    kept.sort(key=lambda h: (h[1], LABELS.index(h[0])))
+    return kept
+
+
+class _KeywordIndex:
+    """Which sentences of a long text hold each keyword, found with fast substring search.
+
+    Keywords are matched the way the prefilter matches them: case folded, with any run of
+    whitespace standing for a space.
+    """
+
+    _SPACE = str.maketrans({c: " " for c in "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u2028\u2029"})
+
+    def __init__(self, masked: str, sentences: Sentences) -> None:
+        lowered = masked.lower()
+        self.exact = len(lowered) == len(masked)  # lower() can change lengths in rare scripts
+        self.text = lowered.translate(self._SPACE) if self.exact else masked
+        self.single_spaced = self.exact and "  " not in self.text and masked.isascii()
+        self.starts = sentences.starts
+        self.found: dict[str, set[int]] = {}
+
+    def sentences_with(self, keyword: str) -> set[int]:
+        """Indices of the sentences in which ``keyword`` starts (one search per sentence)."""
+        if keyword in self.found:
+            return self.found[keyword]
+        text = self.text
+        if self.exact and (" " not in keyword or self.single_spaced):
+            def search(pos: int) -> int:
+                return text.find(keyword, pos)
+        else:
+            pattern = re.compile(re.escape(keyword).replace(r"\ ", r"\s+"), re.IGNORECASE)
+
+            def search(pos: int) -> int:
+                match = pattern.search(text, pos)
+                return match.start() if match else -1
+        out: set[int] = set()
+        starts = self.starts
+        at = search(0)
+        while at >= 0:
+            i = bisect.bisect_right(starts, at) - 1
+            out.add(i)
+            if i + 1 >= len(starts):
+                break
+            at = search(starts[i + 1])
+        self.found[keyword] = out
+        return out
+
+
+def _runs(c: _Compiled, masked: str, sentences: Sentences, index: _KeywordIndex) -> list[tuple[int, int]]:
+    """Stretches of the text where a rule can match: sentences with one of its keywords, and their neighbours."""
+    if not c.keywords:
+        return [(0, len(masked))]
+    ids: set[int] = set()
+    for keyword in c.keywords:
+        ids |= index.sentences_with(keyword)
+    last = len(sentences.starts) - 1
+    runs: list[tuple[int, int]] = []
+    for i in sorted(ids):
+        lo = sentences.starts[max(0, i - 1)]
+        hi = sentences.starts[i + 2] if i + 2 <= last else len(masked)
+        if runs and lo <= runs[-1][1]:
+            runs[-1] = (runs[-1][0], max(runs[-1][1], hi))
+        else:
+            runs.append((lo, hi))
+    return runs
+
+
+def _detect_long(masked: str, sentences: Sentences, rules: list[_Compiled]) -> list[Hit]:
+    """Scan a long text front to back around keyword sentences; stop once the first
+    ``MAX_FINDINGS`` findings can no longer change."""
+    index = _KeywordIndex(masked, sentences)
+    streams = [_hits(c, masked, sentences, _runs(c, masked, sentences, index)) for c in rules]
+    pending = [next(stream, None) for stream in streams]
+    hits: list[Hit] = []
+    frontier = 0
+    while True:
+        frontier = min(len(masked), frontier + _LONG_STEP)
+        for i, stream in enumerate(streams):
+            while pending[i] is not None and pending[i][0] < frontier:
+                hits.append(pending[i][1])
+                pending[i] = next(stream, None)
+        kept = _dedupe(hits)
+        if frontier >= len(masked) or sum(1 for h in kept if h[1] < frontier) >= MAX_FINDINGS:
+            return kept[:MAX_FINDINGS]
+
+
+def detect(text: str, *, prefilter: bool = True, windowed: bool = True) -> list[Hit]:
     """Find flagged spans without building suggestions.
 
     Arguments:
         text: the text to check; must already be a ``str``.
         prefilter: skip rules whose keywords are absent (``rules/keywords.py``); only
             tests turn this off, to check that it changes nothing.
+        windowed: scan texts longer than ``LONG_TEXT`` only around sentences holding a
+            rule's keywords, front to back, stopping once ``MAX_FINDINGS`` are certain;
+            only tests turn this off, to check that it changes nothing.
 
     Returns:
         ``(label, start, end, rule_id)`` tuples sorted by position, at most one per
@@ -163,27 +286,12 @@ def detect(text: str, *, prefilter: bool = True) -> list[tuple[str, int, int, st
         return []
     sentences = Sentences(masked)
     folded = " ".join(masked.lower().split())
-    hits: list[tuple[str, int, int, str]] = []
-    for c in _compiled():
-        if prefilter and c.keywords and not any(k in folded for k in c.keywords):
-            continue
-        n = 0
-        for match in c.pattern.finditer(masked):
-            start, end = _span(match)
-            if end > start and _keep(c, masked, start, end, sentences):
-                hits.append((c.rule.label, start, end, c.rule.id))
-                n += 1
-                if n >= _MAX_MATCHES_PER_RULE:
-                    break
-    hits.sort(key=lambda h: (LABELS.index(h[0]), h[1], -(h[2] - h[1])))
-    kept: list[tuple[str, int, int, str]] = []
-    for hit in hits:
-        last = kept[-1] if kept else None
-        if last and last[0] == hit[0] and hit[1] < last[2]:
-            continue  # same label, overlapping span: keep the first, longest one
-        kept.append(hit)
-    kept.sort(key=lambda h: (h[1], LABELS.index(h[0])))
-    return kept[:MAX_FINDINGS]
+    rules = [c for c in _compiled()
+             if not (prefilter and c.keywords and not any(k in folded for k in c.keywords))]
+    if prefilter and windowed and len(masked) > LONG_TEXT:
+        return _detect_long(masked, sentences, rules)
+    hits = [hit for c in rules for _, hit in _hits(c, masked, sentences, [(0, len(masked))])]
+    return _dedupe(hits)[:MAX_FINDINGS]
 
 
 def _coerce(text: object) -> str:
