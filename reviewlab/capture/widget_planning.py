@@ -47,7 +47,8 @@ def plan_html(plan: pd.DataFrame) -> str:
     for item_id, standing, cells in zip(plan["item_id"], plan["standing"], table.itertuples(index=False), strict=True):
         style = "color:#888" if standing in ("merged", "dropped") else ""
         rows.append(f"<tr class='rl-plan-row' data-id='{esc(item_id)}' style='{style}'>"
-                    + "".join(f"<td style='padding:2px 6px;overflow-wrap:anywhere'>{esc(c)}</td>" for c in cells) + "</tr>")
+                    + "".join(f"<td style='padding:2px 6px;overflow-wrap:anywhere'>{esc(c)}</td>" for c in cells)
+                    + "</tr>")
     return f"<table class='rl-plan' style='border-collapse:collapse'><tr>{head}</tr>{''.join(rows)}</table>"
 
 
@@ -112,7 +113,8 @@ class PlanningDesk(widgets.VBox):
 
         review = self.session.review
         super().__init__([
-            widgets.HTML(f"<h2 style='margin:4px 0'>Repair planning: {esc(review.title)} <small>({esc(review.id)})</small></h2>"),
+            widgets.HTML(f"<h2 style='margin:4px 0'>Repair planning: {esc(review.title)} "
+                         f"<small>({esc(review.id)})</small></h2>"),
             self.gate_html, widgets.HBox([self.reason, self.override_button]),
             section("The plan, least energy for most impact first", self.table),
             section("Plan an item", self.item, self.effort, widgets.HBox([self.owner, self.due, self.plan_status]),
@@ -194,7 +196,8 @@ class PlanningDesk(widgets.VBox):
         self.plan_status.value = r["status"] if r["status"] != "not_planned" else PlanStatus.OPEN.value
         self.note.value = _text(r["note"])
         proposals = self.session.proposals(r["item_id"])
-        labels = [(f"{t} ({n} reviews)", t) for t, n in zip(proposals["theme_label"], proposals["n_reviews"], strict=True)]
+        labels = [(f"{t} ({n} reviews)", t)
+                  for t, n in zip(proposals["theme_label"], proposals["n_reviews"], strict=True)]
         labels += [(f"{t} (confirmed)", t) for t in r["themes"] if t not in set(proposals["theme_label"])]
         self.proposed.options = labels
         self.proposed.value = tuple(t for _, t in labels if t in r["themes"])

@@ -51,7 +51,8 @@ def repair_items_by_theme(archive: Archive, result: ThemeResult | None = None, *
         rest = [c for c in items if c.id not in linked]
         frame = pd.DataFrame({"item_id": [c.id for c in rest], "text": [c.text for c in rest]})
         best = propose_themes(result, frame, cache=archive, top=1)
-        rows += [(label, item_id, "proposed") for label, item_id in zip(best["theme_label"], best["item_id"], strict=True)]
+        rows += [(label, item_id, "proposed")
+                 for label, item_id in zip(best["theme_label"], best["item_id"], strict=True)]
     out = [{"theme_label": label, "item_id": item_id, "review_id": by_id[item_id].review_id,
             "text": by_id[item_id].text,
             "status": plans[item_id].status.value if item_id in plans else "not_planned", "source": source}
