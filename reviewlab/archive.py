@@ -361,7 +361,8 @@ class Archive:
     def bundle(self, review_id: str) -> ReviewBundle:
         """Everything of one review."""
         return ReviewBundle(self.get_review(review_id), self.participants(review_id),
-                            self.contributions(review_id), self.plans(review_id), self.agenda(review_id))
+                            self.contributions(review_id), self.plans(review_id), self.agenda(review_id),
+                            self.item_themes(review_id))
 
     def export_review(self, review_id: str, path: str | Path | None = None) -> dict[str, Any]:
         """The review as a JSON-ready dict (docs/review-json.md); also written to `path` if given."""
@@ -441,6 +442,8 @@ class Archive:
         conn.executemany("INSERT INTO agenda_items VALUES (?,?,?,?,?)",
                          [(b.review.id, i, a.title, a.minutes, json.dumps(list(a.contribution_ids)))
                           for i, a in enumerate(b.agenda)])
+        conn.executemany("INSERT INTO repair_item_themes VALUES (?,?,?,?)",
+                         [(t.item_id, t.theme_label, t.confirmed_by, _t(t.confirmed_at)) for t in b.item_themes])
 
     # -- analysis views -----------------------------------------------------------------------
     def contributions_frame(self, review_id: str | None = None) -> pd.DataFrame:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from reviewlab.errors import ImportFormatError, ValidationError
-from reviewlab.model import AgendaItem, Contribution, Kind, Participant, RepairPlan, Review
+from reviewlab.model import AgendaItem, Contribution, Kind, Participant, RepairPlan, Review, ThemeLink
 
 FORMAT = "reviewlab/review"
 VERSION = 1
@@ -34,6 +34,7 @@ class ReviewBundle:
     contributions: list[Contribution] = field(default_factory=list)
     plans: list[RepairPlan] = field(default_factory=list)
     agenda: list[AgendaItem] = field(default_factory=list)
+    item_themes: list[ThemeLink] = field(default_factory=list)
 
     def check(self) -> list[str]:
         """Check the cross-object rules; raise ValidationError, return warnings (also emitted)."""
@@ -79,6 +80,11 @@ class ReviewBundle:
                 msg = f"repair item {plan.item_id} is planned twice in review {self.review.id}"
                 raise ValidationError(msg)
             planned.add(plan.item_id)
+        for link in self.item_themes:
+            item = ids.get(link.item_id)
+            if item is None or item.kind is not Kind.REPAIR_ITEM:
+                msg = f"theme link for {link.item_id}: review {self.review.id} has no repair item with that id"
+                raise ValidationError(msg)
         for item in self.agenda:
             unknown = [cid for cid in item.contribution_ids if cid not in ids]
             if unknown:
@@ -98,6 +104,7 @@ class ReviewBundle:
             "contributions": [_plain(c, drop=("review_id",)) for c in self.contributions],
             "plans": [_plain(p) for p in self.plans],
             "agenda": [_plain(a) for a in self.agenda],
+            "item_themes": [_plain(t) for t in self.item_themes],
         }
 
 
@@ -154,7 +161,7 @@ def bundle_from_dict(data: Any, source: str = "<data>") -> ReviewBundle:
     if "review" not in data:
         msg = f"{source}: field 'review' is missing"
         raise ImportFormatError(msg)
-    for key in ("participants", "contributions", "plans", "agenda"):
+    for key in ("participants", "contributions", "plans", "agenda", "item_themes"):
         if not isinstance(data.get(key, []), list):
             msg = f"{source}: field '{key}' must be a list"
             raise ImportFormatError(msg)
@@ -168,6 +175,8 @@ def bundle_from_dict(data: Any, source: str = "<data>") -> ReviewBundle:
         ],
         plans=[_build(RepairPlan, p, f"{source}: plans[{i}]") for i, p in enumerate(data.get("plans", []))],
         agenda=[_build(AgendaItem, a, f"{source}: agenda[{i}]") for i, a in enumerate(data.get("agenda", []))],
+        item_themes=[_build(ThemeLink, t, f"{source}: item_themes[{i}]")
+                     for i, t in enumerate(data.get("item_themes", []))],
     )
     try:
         bundle.check()

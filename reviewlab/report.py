@@ -111,15 +111,20 @@ def review_blocks(bundle: ReviewBundle, *, charts: bool = True) -> list[Block]:
     if not repairs:
         blocks.append(("p", "No repair items parked."))
     elif plans:
+        themes: dict[str, list[str]] = {}
+        for link in bundle.item_themes:
+            themes.setdefault(link.item_id, []).append(link.theme_label)
         rows = []
         for c in repairs:
             p = plans.get(c.id)
             merged = f" (merged into {p.merged_into})" if p and p.merged_into else ""
             rows.append([c.text + merged, c.participant, *(
                 [p.effort.value if p.effort else "-", p.impact.value if p.impact else "-", p.owner or "-",
-                 p.due.isoformat() if p.due else "-", p.status.value.replace("_", " ")] if p else ["-"] * 4 + ["not planned"])])
+                 p.due.isoformat() if p.due else "-", p.status.value.replace("_", " ")] if p else ["-"] * 4 + ["not planned"]),
+                ", ".join(themes.get(c.id, [])) or "-"])
         blocks += [("p", "The plan from the planning meeting:"),
-                   ("table", ["Repair item", "Raised by", "Effort", "Impact", "Owner", "Due", "Status"], rows)]
+                   ("table", ["Repair item", "Raised by", "Effort", "Impact", "Owner", "Due", "Status", "Themes addressed"],
+                    rows)]
     else:
         blocks += [("list", [Item(c.text, c.participant) for c in repairs]), ("p", "Not planned yet.")]
     if charts and said:

@@ -102,3 +102,16 @@ def test_agenda_pointing_outside_the_review_is_refused(archive, tmp_path):
     with pytest.raises(ImportFormatError, match="agenda topic .* refers to elsewhere-c1"):
         archive.import_review(path)
     assert archive.reviews() == []
+
+
+def test_confirmed_item_themes_travel_with_the_review(archive):
+    archive.import_review(FULL)
+    [link] = archive.item_themes("t-full")
+    assert (link.item_id, link.theme_label, link.confirmed_by) == ("t-full-c7", "search / alias / index", "Bo")
+
+
+def test_theme_link_to_a_non_repair_item_is_refused(archive, tmp_path):
+    path = broken(tmp_path, lambda d: d["item_themes"][0].update(item_id="t-full-c1"))
+    with pytest.raises(ImportFormatError, match="theme link for t-full-c1: review t-full has no repair item"):
+        archive.import_review(path)
+    assert archive.reviews() == []

@@ -114,3 +114,16 @@ def test_themes_report_html(themes):
     page = themes_report(themes, "html")
     assert "<script" not in page.lower() and "<h2>stale &lt;cache&gt;</h2>" in page
     assert page.count("data:image/svg+xml;base64,") == 1
+
+
+def test_plan_table_shows_the_themes_an_item_addresses():
+    from pathlib import Path
+
+    from reviewlab import open_archive
+    from reviewlab.report import review_report
+
+    with open_archive(":memory:") as archive:
+        archive.import_review(Path(__file__).parent / "data" / "review-pass-full.json")
+        md = review_report(archive, "t-full", "md", charts=False)
+    assert "Themes addressed" in md
+    assert "search / alias / index" in md

@@ -23,6 +23,7 @@ from reviewlab.capture.widget_clock import ClockPanel
 from reviewlab.capture.widget_entry import EntryForm
 from reviewlab.capture.widget_interview import InterviewDesk
 from reviewlab.capture.widget_meeting import MeetingConsole
+from reviewlab.capture.widget_planning import PlanningDesk
 from reviewlab.capture.widget_review import ReviewSetup
 from reviewlab.capture.widget_topics import TopicPicker
 
@@ -36,6 +37,7 @@ __all__ = [
     "InterviewDesk",
     "MeetingClock",
     "MeetingConsole",
+    "PlanningDesk",
     "ReviewSetup",
     "TopicPicker",
     "VoiceBalance",

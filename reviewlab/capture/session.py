@@ -54,6 +54,10 @@ class CaptureSession:
         self.archive = archive
         self.review_id = archive.get_review(review_id).id
         self.phase = Phase(phase)
+        if self.phase is Phase.PLANNING:
+            msg = ("repair planning has its own session, after soak time: "
+                   "reviewlab.planning.PlanningSession (notebook 04)")
+            raise ValidationError(msg)
         self.now = now
         self.clock = MeetingClock(self.review.meeting_at if self.phase is Phase.MEETING else None, now=now)
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from reviewlab.charts.coach import blame_trend_chart
 from reviewlab.charts.drilldown import theme_drilldown_chart
+from reviewlab.charts.planning import impact_effort_chart
 from reviewlab.charts.render import enable_offline, save_chart
 from reviewlab.charts.review import contributions_chart
 from reviewlab.charts.right_and_wrong import right_and_wrong_chart
@@ -29,6 +30,7 @@ __all__ = [
     "blame_trend_chart",
     "contributions_chart",
     "enable_offline",
+    "impact_effort_chart",
     "right_and_wrong_chart",
     "save_chart",
     "similar_reviews_chart",

@@ -158,3 +158,17 @@ def test_a_tick_shows_what_another_kernel_wrote(tmp_path, coach, clock):
         theirs.add_contribution(review.id, "Ines Duarte", "observation", "Typed in my own notebook.")
         console.clock.ticker.value += 1
         assert "Typed in my own notebook." in console.board.columns.value
+
+
+def test_capture_refuses_the_planning_phase():
+    """Planning is another meeting with its own session: the capture layer will not write plans."""
+    import pytest
+
+    from reviewlab import open_archive
+    from reviewlab.capture import CaptureSession, ensure_demo_review
+    from reviewlab.errors import ValidationError
+
+    with open_archive(":memory:") as archive:
+        review = ensure_demo_review(archive)
+        with pytest.raises(ValidationError, match="repair planning has its own session"):
+            CaptureSession(archive, review.id, phase="planning")
