@@ -16,7 +16,7 @@ lab: $(SAMPLE)
 
 # nbval gives each notebook a fresh copy of the sample archive (tests/nbval_archive.py)
 test: setup
-	$(BIN)/python -m pytest tests notebooks -p tests.nbval_archive \
+	$(BIN)/python -m pytest tests reviewlab notebooks -p tests.nbval_archive --doctest-modules \
 		--nbval --nbval-sanitize-with tests/nbval_sanitize.cfg --nbval-current-env $(PYTEST_ARGS)
 
 setup: $(BIN)/.installed
