@@ -187,7 +187,8 @@ def _steps_for(merges: list[tuple[int, int, float]], counts: np.ndarray, min_siz
 
 def cluster_vectors(vectors: np.ndarray, *, n_themes: int | None = None, min_size: int = 3,
                     threshold: float = DEFAULT_THRESHOLD, remove_components: int = 0,
-                    exact_limit: int = EXACT_LIMIT, random_state: int = 0) -> Clustering:
+                    exact_limit: int = EXACT_LIMIT, random_state: int = 0,
+                    features: np.ndarray | None = None, feature_weight: float = 0.3) -> Clustering:
     """Group embeddings into themes; deterministic for a given input.
 
     Arguments:
@@ -198,6 +199,10 @@ def cluster_vectors(vectors: np.ndarray, *, n_themes: int | None = None, min_siz
         remove_components: principal directions removed by `debias`.
         exact_limit: above this many texts, cluster micro-clusters of spherical k-means.
         random_state: seed of the micro-clusters' start.
+        features: optional (n, f) unit rows appended, times `feature_weight`, to the de-biased
+            vectors before grouping (the incident facets of `reviewlab.analysis.facets`); the
+            returned ``space`` stays the de-biased vectors.
+        feature_weight: weight of `features` next to the unit vectors.
 
     Returns:
         A `Clustering`: label per row (0 = biggest theme, -1 = no theme).
@@ -217,7 +222,10 @@ def cluster_vectors(vectors: np.ndarray, *, n_themes: int | None = None, min_siz
         return Clustering(np.full(n, -1, dtype=int), 0, None if n_themes else threshold,
                           np.zeros_like(np.asarray(vectors, dtype=np.float32)))
     x = debias(vectors, remove_components)
-    owner, sums = _micro(x, exact_limit, random_state)
+    z = x
+    if features is not None and feature_weight > 0 and np.asarray(features).shape[1]:
+        z = debias(np.hstack([x, feature_weight * np.asarray(features, dtype=np.float32)]), 0)
+    owner, sums = _micro(z, exact_limit, random_state)
     counts = np.bincount(owner, minlength=len(sums)).astype(float)
     merges = _average_linkage(sums, counts)
     steps = _steps_for(merges, counts, min_size, threshold, n_themes)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from reviewlab.analysis.cache import EmbeddingCache
 from reviewlab.analysis.cluster import DEFAULT_THRESHOLD, Clustering, cluster_vectors
 from reviewlab.analysis.embed import embed, load_model, model_key
 from reviewlab.analysis.errors import AnalysisError, MissingColumns
+from reviewlab.analysis.facets import FACET_WEIGHT, INCIDENT_FACETS, facet_features, facet_prototypes
 from reviewlab.analysis.label import keywords_per_theme, make_label
 
 if TYPE_CHECKING:
@@ -89,16 +90,17 @@ def _cluster_groups(vectors: np.ndarray, kinds: np.ndarray, apart: Sequence[str]
     """Cluster the texts of the `apart` kinds and the rest separately; one numbering, largest first."""
     import numpy as np
 
+    features = options.pop("features", None)
     groups = [np.isin(kinds, list(apart)), ~np.isin(kinds, list(apart))]
     groups = [g for g in groups if g.any()]
     if len(groups) < 2 or options.get("n_themes") is not None:  # a theme count is for the whole frame
-        return cluster_vectors(vectors, **options)
+        return cluster_vectors(vectors, features=features, **options)
     labels = np.full(len(vectors), -1, dtype=int)
     space = np.zeros_like(vectors)
     sizes: list[tuple[int, int, int]] = []  # (-size, first row, provisional id)
     offset = 0
     for mask in groups:
-        part = cluster_vectors(vectors[mask], **options)
+        part = cluster_vectors(vectors[mask], features=None if features is None else features[mask], **options)
         rows = np.flatnonzero(mask)
         space[rows] = part.space
         for t in range(part.n_themes):
@@ -117,7 +119,8 @@ def find_themes(frame: pd.DataFrame, text_column: str = "text", *, model: Any = 
                 threshold: float = DEFAULT_THRESHOLD, remove_components: int = 0,
                 embeddings: np.ndarray | None = None, batch_size: int = 32, progress: bool | None = None,
                 top_keywords: int = 8, representatives: int = 3, random_state: int = 0,
-                apart: Sequence[str] = APART_KINDS) -> ThemeResult:
+                apart: Sequence[str] = APART_KINDS, facets: Mapping[str, Sequence[str]] | None = INCIDENT_FACETS,
+                facet_weight: float = FACET_WEIGHT) -> ThemeResult:
     """Find the themes that recur across texts; deterministic for a given input.
 
     Arguments:
@@ -140,6 +143,12 @@ def find_themes(frame: pd.DataFrame, text_column: str = "text", *, model: Any = 
         apart: kinds whose texts form themes of their own (needs a ``kind`` column). By default
             went_right: what helped is a different question from what contributed, and mixing
             them lets a review's subject pull both into one theme. Ignored when n_themes is given.
+        facets: a vocabulary of incident facets (name -> short descriptions; default the general
+            `reviewlab.analysis.facets.INCIDENT_FACETS`), embedded with the same model; each text's
+            soft facet assignment is appended to its embedding with weight `facet_weight`, drawing
+            texts of one kind of failure together. None (or facet_weight=0) clusters on the
+            embedding alone. Not used with `embeddings=` and no `model`: the facets need the model.
+        facet_weight: weight of the facet assignment next to the unit embedding.
 
     Returns:
         A `ThemeResult` with ``.assignments`` and ``.themes``.
@@ -191,9 +200,18 @@ def find_themes(frame: pd.DataFrame, text_column: str = "text", *, model: Any = 
         vectors = np.zeros((0, 0), dtype=np.float32)
     vectors = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12) if len(vectors) else vectors
 
+    features = None
+    if facets and facet_weight > 0 and n_valid and model is not None:
+        if isinstance(model, str):
+            model = load_model(model)
+        protos = facet_prototypes(model, facets, cache=cache)
+        if protos.shape[1] == vectors.shape[1]:
+            features = facet_features(vectors, protos)
+
     kinds = frame["kind"].astype(str).to_numpy()[valid] if "kind" in frame.columns else np.full(n_valid, "")
     clustering = _cluster_groups(vectors, kinds, apart, n_themes=n_themes, min_size=min_size, threshold=threshold,
-                                 remove_components=remove_components, random_state=random_state)
+                                 remove_components=remove_components, random_state=random_state,
+                                 features=features, feature_weight=facet_weight)
     labels = np.full(len(frame), -1, dtype=int)
     labels[valid] = clustering.labels
     similarity = np.zeros(len(frame), dtype=np.float32)

@@ -6,9 +6,9 @@ from sklearn.metrics import adjusted_mutual_info_score
 
 from reviewlab.analysis import recurring_themes, similar_reviews, similar_to_text, went_right
 
-# The bar is 0.6 (reported by benchmarks/theme_quality.py); the test keeps a margin
+# The bar is 0.6 (reported by benchmarks/theme_quality.py; last run 0.569); the test keeps a margin
 # below it so a small change of the sample data does not break CI.
-PLANTED_AMI_FLOOR = 0.45
+PLANTED_AMI_FLOOR = 0.5
 
 
 def test_planted_themes_recovered(sample_result, planted) -> None:
