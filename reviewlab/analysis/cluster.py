@@ -14,6 +14,8 @@ The method, and why (benchmarks/THEMES.md has the measurements):
    `threshold` (by default 0.05: clearly above chance, which is 0). Groups smaller than
    `min_size` are "no theme" (-1). With `n_themes`, the cut is the one that leaves that many
    themes of `min_size` or more instead.
+5. Optional `features` (the incident facets of `facets.py`) are appended with a small weight
+   to the de-biased vectors before grouping; similarities reported stay in embedding space.
 """
 
 from __future__ import annotations
