@@ -73,6 +73,8 @@ def danluu(model) -> None:
     labels = result.assignments["theme"].to_numpy()
     results["reviewlab default (auto)"] = score(y, labels[mask])
     print(f"  reviewlab: {len(result.themes)} themes, {np.mean(labels == -1):.0%} unassigned, {took:.2f}s (cached)")
+    off = find_themes(frame, model=model, cache=cache, facets=None).assignments["theme"].to_numpy()
+    results["reviewlab auto, facets=None"] = score(y, off[mask])
     for k in (len(set(y)), 10):
         lab = find_themes(frame, model=model, cache=cache, n_themes=k).assignments["theme"].to_numpy()
         results[f"reviewlab n_themes={k}"] = score(y, lab[mask])
@@ -94,6 +96,7 @@ def sample(model) -> None:
         build_sample(archive)
         frame = archive.contributions_frame()
         result = find_themes(frame, model=model, cache=archive)
+        without = find_themes(frame, model=model, cache=archive, facets=None).assignments["theme"].to_numpy()
     try:
         truth = planted_themes()
     except FileNotFoundError:
@@ -107,6 +110,7 @@ def sample(model) -> None:
     print(f"  AMI over planted contributions only (the test's figure): {ami(planted[themed], labels[themed]):.3f}"
           f"  ARI {ari(planted[themed], labels[themed]):.3f}   goal >= 0.6")
     print(f"  AMI over all contributions, unplanted = 'none':          {ami(planted, labels):.3f}")
+    print(f"  without incident facets (facets=None), planted only:     {ami(planted[themed], without[themed]):.3f}")
 
 
 def main() -> int:
