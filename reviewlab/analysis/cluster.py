@@ -16,6 +16,14 @@ The method, and why (benchmarks/THEMES.md has the measurements):
    themes of `min_size` or more instead.
 5. Optional `features` (the incident facets of `facets.py`) are appended with a small weight
    to the de-biased vectors before grouping; similarities reported stay in embedding space.
+6. ``method="consensus"`` (an option, not the default; benchmarks/THEMES.md, round 3): several
+   cheap label-free partitions of the same micro-clusters (average linkage with and without the
+   features at cuts 0 / 0.05 / 0.1; Louvain on kNN graphs, k = 5 / 8 / 10 / 15 / 20, seeds 0-2)
+   are combined into a co-association ("how many views put these two together", linkage views
+   weighted 0.55 and graph views 0.45), and the co-association's average-linkage tree is cut
+   where the mean agreement falls below `consensus_cut` (0.5). Louvain sees micro-clusters as
+   single nodes (their sizes are not weighted). Each view is a one-hot block, so
+   the co-association is a dot product and the same group-sum linkage applies: still linear in n.
 """
 
 from __future__ import annotations
@@ -26,10 +34,21 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["Clustering", "cluster_vectors", "debias"]
+__all__ = ["METHODS", "Clustering", "cluster_vectors", "debias"]
 
 DEFAULT_THRESHOLD = 0.05
 EXACT_LIMIT = 1500
+METHODS = ("linkage", "consensus")
+CONSENSUS_CUT = 0.5
+"""Least mean agreement (share of views, weighted) between two groups that consensus merges."""
+CONSENSUS_CUTS = (0.0, 0.05, 0.1)
+"""Cuts of the average-linkage views (with and without features) in the consensus."""
+CONSENSUS_KNN = (5, 8, 10, 15, 20)
+"""Neighbours of the kNN graphs of the Louvain views in the consensus."""
+CONSENSUS_SEEDS = (0, 1, 2)
+"""Seeds of each Louvain view."""
+CONSENSUS_GRAPH_SHARE = 0.45
+"""Weight of all Louvain views together in the co-association (the linkage views share the rest)."""
 
 
 def debias(vectors: np.ndarray, remove: int = 1) -> np.ndarray:
@@ -187,10 +206,64 @@ def _steps_for(merges: list[tuple[int, int, float]], counts: np.ndarray, min_siz
     return best_step
 
 
+def _louvain(units: np.ndarray, k: int, seed: int) -> np.ndarray:
+    """Louvain communities (networkx, seeded) of the kNN graph of unit rows: an id per row."""
+    import networkx as nx
+    import numpy as np
+
+    m = len(units)
+    sim = units @ units.T
+    np.fill_diagonal(sim, -np.inf)
+    k = min(k, m - 1)
+    near = np.argsort(-sim, axis=1, kind="stable")[:, :k]
+    graph = nx.Graph()
+    graph.add_nodes_from(range(m))
+    for i in range(m):
+        for j in near[i]:
+            graph.add_edge(i, int(j), weight=max(float(sim[i, j]), 0.0) + 1e-6)
+    communities = nx.community.louvain_communities(graph, weight="weight", resolution=1.0, seed=seed)
+    out = np.zeros(m, dtype=np.int64)
+    for c, members in enumerate(sorted(communities, key=min)):
+        out[sorted(members)] = c
+    return out
+
+
+def _consensus_merges(x_sums: np.ndarray, z_sums: np.ndarray, counts: np.ndarray,
+                      min_size: int) -> list[tuple[int, int, float]]:
+    """Average-linkage merges of the co-association of several label-free views of the units.
+
+    `x_sums` / `z_sums`: per unit, the sum of its rows without / with features. Views: average
+    linkage on each at `CONSENSUS_CUTS`, Louvain on kNN graphs of the unit directions (without
+    features). A unit's view vector is a one-hot of its group in each view, scaled so that the dot
+    product of two units is their weighted share of agreeing views (1 with itself).
+    """
+    import numpy as np
+
+    m = len(counts)
+    linkage_views = []
+    for sums in (x_sums, z_sums):
+        merges = _average_linkage(sums, counts)
+        for cut in CONSENSUS_CUTS:
+            linkage_views.append(_replay(merges, counts, _steps_for(merges, counts, min_size, cut, None)))
+    units = x_sums / np.maximum(np.linalg.norm(x_sums, axis=1, keepdims=True), 1e-12)
+    graph_views = [_louvain(units, k, seed) for k in CONSENSUS_KNN for seed in CONSENSUS_SEEDS] if m > 2 else []
+    share = CONSENSUS_GRAPH_SHARE if graph_views else 0.0
+    blocks = []
+    for views, weight in ((linkage_views, 1.0 - share), (graph_views, share)):
+        for view in views:
+            _, inverse = np.unique(view, return_inverse=True)
+            block = np.zeros((m, int(inverse.max()) + 1))
+            block[np.arange(m), inverse] = np.sqrt(weight / len(views))
+            blocks.append(block)
+    vectors = np.hstack(blocks)
+    return _average_linkage(vectors * counts[:, None], counts)
+
+
 def cluster_vectors(vectors: np.ndarray, *, n_themes: int | None = None, min_size: int = 3,
                     threshold: float = DEFAULT_THRESHOLD, remove_components: int = 0,
                     exact_limit: int = EXACT_LIMIT, random_state: int = 0,
-                    features: np.ndarray | None = None, feature_weight: float = 0.3) -> Clustering:
+                    features: np.ndarray | None = None, feature_weight: float = 0.3,
+                    method: str = "linkage", consensus_cut: float = CONSENSUS_CUT) -> Clustering:
     """Group embeddings into themes; deterministic for a given input.
 
     Arguments:
@@ -205,6 +278,10 @@ def cluster_vectors(vectors: np.ndarray, *, n_themes: int | None = None, min_siz
             vectors before grouping (the incident facets of `reviewlab.analysis.facets`); the
             returned ``space`` stays the de-biased vectors.
         feature_weight: weight of `features` next to the unit vectors.
+        method: "linkage" (the default: average linkage cut at `threshold`) or "consensus"
+            (average linkage of the co-association of several views, cut at `consensus_cut`;
+            `threshold` is then unused; see the module docstring and benchmarks/THEMES.md).
+        consensus_cut: least mean share of agreeing views between two groups merged by consensus.
 
     Returns:
         A `Clustering`: label per row (0 = biggest theme, -1 = no theme).
@@ -219,6 +296,9 @@ def cluster_vectors(vectors: np.ndarray, *, n_themes: int | None = None, min_siz
     """
     import numpy as np
 
+    if method not in METHODS:
+        msg = f"method must be one of {METHODS}; got {method!r}"
+        raise ValueError(msg)
     n = int(np.asarray(vectors).shape[0])
     if n < max(min_size, 2):
         return Clustering(np.full(n, -1, dtype=int), 0, None if n_themes else threshold,
@@ -229,7 +309,12 @@ def cluster_vectors(vectors: np.ndarray, *, n_themes: int | None = None, min_siz
         z = debias(np.hstack([x, feature_weight * np.asarray(features, dtype=np.float32)]), 0)
     owner, sums = _micro(z, exact_limit, random_state)
     counts = np.bincount(owner, minlength=len(sums)).astype(float)
-    merges = _average_linkage(sums, counts)
+    if method == "consensus":
+        x_sums = sums if z is x else _group_sums(x, owner, len(counts))
+        merges = _consensus_merges(x_sums, sums, counts, min_size)
+        threshold = consensus_cut
+    else:
+        merges = _average_linkage(sums, counts)
     steps = _steps_for(merges, counts, min_size, threshold, n_themes)
     group = _replay(merges, counts, steps)[owner]
     ids, inverse, sizes = np.unique(group, return_inverse=True, return_counts=True)

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from reviewlab.analysis.cache import EmbeddingCache
-from reviewlab.analysis.cluster import DEFAULT_THRESHOLD, Clustering, cluster_vectors
+from reviewlab.analysis.cluster import CONSENSUS_CUT, DEFAULT_THRESHOLD, METHODS, Clustering, cluster_vectors
 from reviewlab.analysis.embed import embed, load_model, model_key
 from reviewlab.analysis.errors import AnalysisError, MissingColumns
 from reviewlab.analysis.facets import FACET_WEIGHT, INCIDENT_FACETS, facet_features, facet_prototypes
@@ -120,7 +120,8 @@ def find_themes(frame: pd.DataFrame, text_column: str = "text", *, model: Any = 
                 embeddings: np.ndarray | None = None, batch_size: int = 32, progress: bool | None = None,
                 top_keywords: int = 8, representatives: int = 3, random_state: int = 0,
                 apart: Sequence[str] = APART_KINDS, facets: Mapping[str, Sequence[str]] | None = INCIDENT_FACETS,
-                facet_weight: float = FACET_WEIGHT) -> ThemeResult:
+                facet_weight: float = FACET_WEIGHT, method: str = "linkage",
+                consensus_cut: float = CONSENSUS_CUT) -> ThemeResult:
     """Find the themes that recur across texts; deterministic for a given input.
 
     Arguments:
@@ -149,13 +150,19 @@ def find_themes(frame: pd.DataFrame, text_column: str = "text", *, model: Any = 
             texts of one kind of failure together. None (or facet_weight=0) clusters on the
             embedding alone. Not used with `embeddings=` and no `model`: the facets need the model.
         facet_weight: weight of the facet assignment next to the unit embedding.
+        method: "linkage" (default) or "consensus": combine several cheap views (average linkage
+            with and without facets at three cuts, Louvain on kNN graphs) and keep what they agree
+            on (see `cluster_vectors`). An option: on the benchmarks it gains on the sample archive
+            and is level on danluu (benchmarks/THEMES.md, round 3), at several times the cost.
+        consensus_cut: with method="consensus", least mean share of views that agree to merge.
 
     Returns:
         A `ThemeResult` with ``.assignments`` and ``.themes``.
 
     Raises:
         MissingColumns: `text_column` is not in `frame`.
-        AnalysisError: `embeddings` has the wrong number of rows, or n_themes/min_size are not positive.
+        AnalysisError: `embeddings` has the wrong number of rows, n_themes/min_size are not positive,
+            or `method` is unknown.
 
     Examples:
         >>> import pandas as pd
@@ -179,6 +186,9 @@ def find_themes(frame: pd.DataFrame, text_column: str = "text", *, model: Any = 
         if value is not None and int(value) < 1:
             msg = f"{name} must be a positive number or None; got {value!r}"
             raise AnalysisError(msg)
+    if method not in METHODS:
+        msg = f"method must be one of {METHODS}; got {method!r}"
+        raise AnalysisError(msg)
     texts = frame[text_column].fillna("").astype(str).str.strip()
     valid = (texts != "").to_numpy()
     n_valid = int(valid.sum())
@@ -211,7 +221,8 @@ def find_themes(frame: pd.DataFrame, text_column: str = "text", *, model: Any = 
     kinds = frame["kind"].astype(str).to_numpy()[valid] if "kind" in frame.columns else np.full(n_valid, "")
     clustering = _cluster_groups(vectors, kinds, apart, n_themes=n_themes, min_size=min_size, threshold=threshold,
                                  remove_components=remove_components, random_state=random_state,
-                                 features=features, feature_weight=facet_weight)
+                                 features=features, feature_weight=facet_weight, method=method,
+                                 consensus_cut=consensus_cut)
     labels = np.full(len(frame), -1, dtype=int)
     labels[valid] = clustering.labels
     similarity = np.zeros(len(frame), dtype=np.float32)

@@ -87,3 +87,29 @@ def test_large_input_goes_through_micro_clusters() -> None:
 def test_precomputed_embeddings_need_one_row_each() -> None:
     with pytest.raises(AnalysisError, match="one row per row"):
         find_themes(pd.DataFrame({"text": ["a", "b"]}), embeddings=np.ones((3, 4)))
+
+
+def test_consensus_option_finds_the_same_clear_themes(fake_model) -> None:
+    frame = pd.DataFrame({"text": TEXTS * 2})
+    default = find_themes(frame, model=fake_model)
+    consensus = find_themes(frame, model=fake_model, method="consensus")
+    assert len(consensus.themes) == len(default.themes) == 3
+    np.testing.assert_array_equal(consensus.assignments["theme"], default.assignments["theme"])
+    again = find_themes(frame, model=fake_model, method="consensus")
+    pd.testing.assert_frame_equal(consensus.assignments, again.assignments)
+    with pytest.raises(AnalysisError, match="method"):
+        find_themes(frame, model=fake_model, method="louvain")
+
+
+def test_consensus_on_micro_clusters_is_deterministic() -> None:
+    rng = np.random.default_rng(1)
+    centres = rng.normal(size=(5, 32))
+    x = np.repeat(centres, 700, axis=0) + rng.normal(0, 0.3, (3500, 32))
+    result = cluster_vectors(x, min_size=20, exact_limit=500, method="consensus")
+    truth = np.repeat(np.arange(5), 700)
+    from sklearn.metrics import adjusted_mutual_info_score
+
+    assert result.n_themes == 5
+    assert adjusted_mutual_info_score(truth, result.labels) > 0.95
+    again = cluster_vectors(x, min_size=20, exact_limit=500, method="consensus")
+    np.testing.assert_array_equal(result.labels, again.labels)
