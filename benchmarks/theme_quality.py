@@ -8,6 +8,8 @@
 2. The sample archive: AMI against data/sample_planted_themes.csv, over the planted
    contributions only (what tests/analysis holds) and over all, unplanted ones as "none".
 
+The consensus option (find_themes(method="consensus"), THEMES.md round 3) is reported beside the default.
+
 Run: HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/theme_quality.py   (about 2 minutes on 2 cores)
 """
 
@@ -75,6 +77,8 @@ def danluu(model) -> None:
     print(f"  reviewlab: {len(result.themes)} themes, {np.mean(labels == -1):.0%} unassigned, {took:.2f}s (cached)")
     off = find_themes(frame, model=model, cache=cache, facets=None).assignments["theme"].to_numpy()
     results["reviewlab auto, facets=None"] = score(y, off[mask])
+    cons = find_themes(frame, model=model, cache=cache, method="consensus").assignments["theme"].to_numpy()
+    results["reviewlab method=consensus"] = score(y, cons[mask])
     for k in (len(set(y)), 10):
         lab = find_themes(frame, model=model, cache=cache, n_themes=k).assignments["theme"].to_numpy()
         results[f"reviewlab n_themes={k}"] = score(y, lab[mask])
@@ -97,6 +101,7 @@ def sample(model) -> None:
         frame = archive.contributions_frame()
         result = find_themes(frame, model=model, cache=archive)
         without = find_themes(frame, model=model, cache=archive, facets=None).assignments["theme"].to_numpy()
+        consensus = find_themes(frame, model=model, cache=archive, method="consensus")
     try:
         truth = planted_themes()
     except FileNotFoundError:
@@ -111,6 +116,9 @@ def sample(model) -> None:
           f"  ARI {ari(planted[themed], labels[themed]):.3f}   goal >= 0.6")
     print(f"  AMI over all contributions, unplanted = 'none':          {ami(planted, labels):.3f}")
     print(f"  without incident facets (facets=None), planted only:     {ami(planted[themed], without[themed]):.3f}")
+    cons = consensus.assignments["theme"].to_numpy()
+    print(f"  method='consensus' (an option), planted only:            {ami(planted[themed], cons[themed]):.3f}"
+          f"  ({len(consensus.themes)} themes)")
 
 
 def main() -> int:
