@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from reviewlab.charts._frames import require_columns
+from reviewlab.frames import require_columns
 
 if TYPE_CHECKING:
     import pandas as pd

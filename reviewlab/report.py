@@ -152,7 +152,7 @@ def review_report(archive: Archive, review_id: str, format: Format = "md", *, ch
 
 def themes_blocks(themes: pd.DataFrame, *, title: str = "Themes across reviews", top: int = 20) -> list[Block]:
     """The blocks of the archive theme report (see `themes_report`)."""
-    from reviewlab.charts._frames import require_columns
+    from reviewlab.frames import require_columns
 
     require_columns(themes, ("label", "n_reviews", "size"), "themes_report")
     data = themes

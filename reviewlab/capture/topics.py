@@ -7,7 +7,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from reviewlab.capture.rules import DIFFERING_WORDS, STOPWORDS, TIMELINE_TOLERANCE
-from reviewlab.errors import MissingColumns
+from reviewlab.frames import require_columns
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -78,10 +78,7 @@ def propose_topics(frame: pd.DataFrame, *, themer: Any = None, min_size: int = 2
     """
     import pandas as pd
 
-    missing = NEEDED - set(frame.columns)
-    if missing:
-        msg = f"propose_topics needs columns {sorted(missing)}; got {sorted(frame.columns)}"
-        raise MissingColumns(msg)
+    require_columns(frame, NEEDED, "propose_topics")
     frame = frame.reset_index(drop=True)
     if frame.empty:
         return pd.DataFrame(columns=TOPIC_COLUMNS)

@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from reviewlab.errors import MissingColumns
 
 if TYPE_CHECKING:
     import pandas as pd
-
-
-def require_columns(frame: pd.DataFrame, needed: Iterable[str], where: str) -> None:
-    """Raise MissingColumns naming what `where` needs and what the frame has."""
-    missing = sorted(set(needed) - set(frame.columns))
-    if missing:
-        msg = f"{where} needs columns {missing}; got {sorted(map(str, frame.columns))}"
-        raise MissingColumns(msg)
 
 
 def themed(frame: pd.DataFrame) -> pd.DataFrame:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from reviewlab.charts._frames import month, require_columns
+from reviewlab.charts._frames import month
+from reviewlab.frames import require_columns
 
 if TYPE_CHECKING:
     import altair as alt

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reviewlab.charts._frames import require_columns, themed
+from reviewlab.charts._frames import themed
+from reviewlab.frames import require_columns
 
 if TYPE_CHECKING:
     import altair as alt

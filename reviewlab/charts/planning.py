@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reviewlab.charts._frames import require_columns
+from reviewlab.frames import require_columns
 
 if TYPE_CHECKING:
     import altair as alt

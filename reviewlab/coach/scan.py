@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 from reviewlab.coach.engine import check
 from reviewlab.coach.rules import LABELS
 
-from reviewlab.errors import MissingColumns
+from reviewlab.errors import MissingColumns  # noqa: F401  (re-exported by reviewlab.coach)
+from reviewlab.frames import require_columns
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -25,11 +26,7 @@ FINDING_COLUMNS = (
 
 
 def _require(frame: pd.DataFrame, where: str) -> None:
-    missing = sorted(set(NEEDED) - set(frame.columns))
-    if missing:
-        msg = (f"{where} needs columns {missing}; got {sorted(map(str, frame.columns))}. "
-               "Pass the archive's contributions frame (one row per contribution).")
-        raise MissingColumns(msg)
+    require_columns(frame, NEEDED, where, "Pass the archive's contributions frame (one row per contribution).")
 
 
 def findings_frame(frame: pd.DataFrame) -> pd.DataFrame:

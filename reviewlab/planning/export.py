@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reviewlab.planning.items import require_columns
+from reviewlab.frames import require_columns
 from reviewlab.planning.rules import PLAN_COLUMNS
 
 if TYPE_CHECKING:

@@ -115,7 +115,7 @@ def propose_themes(result: ThemeResult, items: pd.DataFrame, *, cache: Any = Non
     import numpy as np
     import pandas as pd
 
-    from reviewlab.planning.items import require_columns
+    from reviewlab.frames import require_columns
 
     require_columns(items, ("item_id", "text"), "propose_themes")
     themes = repair_themes(result)

@@ -6,10 +6,9 @@ Parked items come from the meeting and the interviews; new ones are added in the
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from reviewlab.errors import MissingColumns, ValidationError
+from reviewlab.errors import ValidationError
 from reviewlab.model import Kind, RepairPlan
 
 if TYPE_CHECKING:
@@ -59,14 +58,6 @@ def repair_items_frame(archive: Archive, review_id: str) -> pd.DataFrame:
             "themes": [label for label, _ in mine], "confirmed_by": [who for _, who in mine],
         })
     return pd.DataFrame(rows, columns=ITEM_COLUMNS)
-
-
-def require_columns(frame: pd.DataFrame, needed: Iterable[str], where: str) -> None:
-    """Raise MissingColumns naming what `where` needs and what the frame has."""
-    missing = sorted(set(needed) - set(frame.columns))
-    if missing:
-        msg = f"{where} needs columns {missing}; got {sorted(map(str, frame.columns))}"
-        raise MissingColumns(msg)
 
 
 def merge_root(plans: dict[str, RepairPlan], item_id: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reviewlab.planning.items import require_columns
+from reviewlab.frames import require_columns
 from reviewlab.planning.rules import EFFORT_POINTS
 
 if TYPE_CHECKING:
