@@ -101,6 +101,19 @@ class EntryForm(widgets.VBox):
         self.event_time.value, self.text.value = event_time, text
         return self
 
+    def press_submit(self, participant: str, kind: str, text: str, event_time: str = "", *,
+                     private: bool = False, same_event: str | None = None) -> Contribution | None:
+        """Fill the form and press Submit as a person would; the saved contribution, or None if refused."""
+        before = self.last_saved_id
+        self.fill(participant, kind, text, event_time)
+        self.private.value = private
+        if same_event:
+            self.same_event.value = same_event
+        self.submit_button.click()
+        if self.last_saved_id == before:
+            return None
+        return self.session.archive.get_contribution(self.last_saved_id)
+
     def hint_text(self) -> str:
         """The hints beside the text now, as plain text (for notebooks and logs)."""
         text = self.text.value

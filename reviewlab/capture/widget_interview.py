@@ -38,13 +38,7 @@ class InterviewDesk(widgets.VBox):
     def note(self, participant: str, kind: str, text: str, *, private: bool = False,
              event_time: str = "") -> Contribution | None:
         """Fill the form and press Submit, as the interviewer would; returns the saved note."""
-        before = self.entry.last_saved_id
-        self.entry.fill(participant, kind, text, event_time)
-        self.entry.private.value = private
-        self.entry.submit_button.click()
-        if self.entry.last_saved_id == before:
-            return None
-        return self.session.archive.get_contribution(self.entry.last_saved_id)
+        return self.entry.press_submit(participant, kind, text, event_time, private=private)
 
     def refresh(self) -> None:
         """Show the notes taken so far with the participant picked."""

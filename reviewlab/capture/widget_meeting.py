@@ -68,14 +68,7 @@ class MeetingConsole(widgets.VBox):
             event_time: for a timeline event, "HH:MM" on the incident day or an ISO time.
             same_event: for a timeline event, the id of another account of the same event.
         """
-        before = self.entry.last_saved_id
-        self.entry.fill(participant, kind, text, event_time)
-        if same_event:
-            self.entry.same_event.value = same_event
-        self.entry.submit_button.click()
-        if self.entry.last_saved_id == before:
-            return None
-        return self.session.archive.get_contribution(self.entry.last_saved_id)
+        return self.entry.press_submit(participant, kind, text, event_time, same_event=same_event)
 
     def summary(self) -> str:
         """Plain text for a notebook: meeting contributions by kind and the balance of voices."""
