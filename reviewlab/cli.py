@@ -55,7 +55,7 @@ def init(archive_path: str | None, sample: bool, force: bool) -> None:
     from reviewlab.sample import build_sample
 
     path = archive_path or default_archive()
-    target = Path(path.removeprefix("sqlite:///"))
+    target = Path(path.removeprefix("sqlite:///")).expanduser()
     if target.exists():
         if not force:
             raise click.ClickException(f"{target} already exists; use --force to replace it")
@@ -118,7 +118,7 @@ def lab(archive_path: str | None, port: int | None, no_browser: bool) -> None:
     """
     path = archive_path or default_archive()
     notebooks = Path(__file__).resolve().parent.parent / "notebooks"
-    env = {**os.environ, ENV_ARCHIVE: str(Path(path).resolve()) if "://" not in path else path}
+    env = {**os.environ, ENV_ARCHIVE: str(Path(path).expanduser().resolve()) if "://" not in path else path}
     args = [sys.executable, "-m", "jupyter", "lab", f"--notebook-dir={notebooks if notebooks.is_dir() else Path.cwd()}"]
     if port:
         args.append(f"--port={port}")

@@ -164,3 +164,10 @@ def test_no_warning_for_ordinary_writes(archive, review):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         archive.add_contribution("r1", "Ana", "timeline_event", "Paged", event_time="2025-03-04T10:01:00+00:00")
+
+
+def test_a_home_relative_path_is_expanded(tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    with open_archive("~/reviews.db") as a:
+        assert a.path == str(tmp_path / "reviews.db")
+    assert (tmp_path / "reviews.db").exists()

@@ -26,9 +26,9 @@ class Connection:
     """One SQLite connection in WAL mode with foreign keys on, migrated to the latest schema."""
 
     def __init__(self, path: str | Path) -> None:
-        self.path = str(path)
+        self.path = str(path) if str(path) == ":memory:" else str(Path(path).expanduser())
         if self.path != ":memory:":
-            parent = Path(self.path).expanduser().resolve().parent
+            parent = Path(self.path).resolve().parent
             if not parent.is_dir():
                 msg = f"cannot open archive {self.path}: folder {parent} does not exist"
                 raise ArchiveError(msg)
