@@ -37,10 +37,18 @@ def cli() -> None:
     """
 
 
-def _open(archive_path: str | None) -> Any:
+def _open(archive_path: str | None, *, create: bool = False) -> Any:
+    """Open the archive; only init and import may create a new file (elsewhere a typo would
+    silently show an empty archive)."""
     from reviewlab.archive import open_archive
 
-    return open_archive(archive_path or default_archive())
+    path = archive_path or default_archive()
+    file = Path(path.removeprefix("sqlite:///")).expanduser()
+    if not create and "://" not in path.replace("sqlite:///", "") and path != ":memory:" and not file.exists():
+        msg = (f"no archive at {file}; create one with: reviewlab init --archive {path} "
+               f"(or pass --archive / set {ENV_ARCHIVE})")
+        raise click.ClickException(msg)
+    return open_archive(path)
 
 
 @cli.command()
@@ -66,7 +74,7 @@ def init(archive_path: str | None, sample: bool, force: bool) -> None:
     partial = target.with_name(target.name + ".partial")
     for suffix in ("", "-wal", "-shm"):
         Path(f"{partial}{suffix}").unlink(missing_ok=True)
-    with _open(str(partial)) as archive:
+    with _open(str(partial), create=True) as archive:
         count = build_sample(archive, progress=sys.stderr.isatty()) if sample else 0
         archive.checkpoint()
     shutil.move(str(partial), target)
@@ -150,7 +158,7 @@ def import_(archive_path: str | None, paths: tuple[Path, ...], dry_run: bool, ov
     target = archive_path or default_archive()
     if dry_run and "://" not in target and not Path(target).exists():
         target = ":memory:"  # a dry run creates no archive file
-    with _open(target) as archive:
+    with _open(target, create=True) as archive:
         parsed = import_paths(archive, paths, dry_run=dry_run, overwrite=overwrite, progress=_progress())
     count = 0
     for item in parsed:

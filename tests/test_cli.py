@@ -123,6 +123,7 @@ def test_coach_clean_json_strict_and_stdin(run):
 
 
 def test_analyze_on_an_empty_archive_says_what_to_do(run, tmp_path):
+    assert run("init", "--archive", tmp_path / "empty.db").exit_code == 0
     result = run("analyze", "--archive", tmp_path / "empty.db")
     assert result.exit_code == 1
     assert "no contributions to analyze; import reviews first: reviewlab import PATH" in result.output
@@ -145,3 +146,16 @@ def test_analyze_writes_themes_and_a_report(run, filled, tmp_path):
     rows = json.loads(result.stdout)
     assert rows and {r["kind"] for r in rows} == {"went_right"}
     assert {"contribution_id", "review_id", "theme", "theme_label", "text"} <= set(rows[0])
+
+
+def test_reading_commands_refuse_a_missing_archive_instead_of_creating_one(tmp_path):
+    from click.testing import CliRunner
+
+    from reviewlab.cli import cli
+
+    missing = tmp_path / "typo.db"
+    for args in (["list"], ["show", "r01"], ["report", "r01"], ["analyze"]):
+        result = CliRunner().invoke(cli, [*args, "--archive", str(missing)])
+        assert result.exit_code == 1, args
+        assert f"no archive at {missing}; create one with: reviewlab init" in result.output
+    assert not missing.exists()
