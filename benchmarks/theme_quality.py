@@ -10,11 +10,22 @@
 
 The consensus option (find_themes(method="consensus"), THEMES.md round 3) is reported beside the default.
 
-Run: HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/theme_quality.py   (about 2 minutes on 2 cores)
+3. Noise (THEMES.md round 4): one figure on 71 labelled texts moves by about 0.05 when a fifth of
+   the collection changes, so each set is also re-clustered on paired subsamples (danluu: 80 % of
+   the texts, `--subsamples` times; sample: 32 of the 40 reviews, a third as many times) and the
+   mean with its standard error is printed. Differences smaller than about twice that error are
+   not differences.
+
+`--model` scores any sentence-transformers model (a name or a local folder) instead of the bundled
+all-MiniLM-L6-v2; the incident facets are embedded with the same model.
+
+Run: HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/theme_quality.py   (about 4 minutes on 2 cores;
+     --subsamples 0 skips step 3, about 2 minutes)
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import sys
@@ -31,6 +42,8 @@ from sklearn.metrics import adjusted_rand_score as ari  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 DANLUU = Path(os.environ.get("DANLUU", ROOT.parent / "shared/benchmarks/postmortems/danluu.jsonl"))
+EMBEDDING_BASELINE = "MiniLM + KMeans (k=true)"
+"""Name of the embedding baseline's row; `--model` renames it."""
 
 
 def score(y, labels) -> tuple[float, float]:
@@ -43,7 +56,7 @@ def baselines(texts: list[str], vectors: np.ndarray, y, mask, k: int) -> dict[st
 
     out = {}
     tfidf = TfidfVectorizer(stop_words="english").fit_transform(texts)
-    for name, x in (("TF-IDF + KMeans (k=true)", tfidf), ("MiniLM + KMeans (k=true)", vectors)):
+    for name, x in (("TF-IDF + KMeans (k=true)", tfidf), (EMBEDDING_BASELINE, vectors)):
         runs = [score(y, KMeans(k, n_init=1, random_state=s).fit_predict(x)[mask]) for s in range(10)]
         out[name] = tuple(np.mean(runs, axis=0))
     try:
@@ -56,7 +69,42 @@ def baselines(texts: list[str], vectors: np.ndarray, y, mask, k: int) -> dict[st
     return out
 
 
-def danluu(model) -> None:
+SUBSAMPLE_METHODS = {
+    "reviewlab default (auto)": {},
+    "reviewlab auto, facets=None": {"facets": None},
+    "reviewlab method=consensus": {"method": "consensus"},
+}
+
+
+def _mean_se(values: list[float]) -> str:
+    return f"{np.mean(values):.3f} +- {np.std(values, ddof=1) / np.sqrt(len(values)):.3f}"
+
+
+def danluu_subsamples(frame: pd.DataFrame, model, cache, k: int, rounds: int) -> None:
+    """Paired 80 % subsamples: every method sees the same texts in each round."""
+    from sklearn.cluster import KMeans
+
+    from reviewlab.analysis import embed, find_themes
+
+    rng = np.random.default_rng(0)
+    vectors = embed(frame["text"].tolist(), model, cache=cache)
+    scores: dict[str, list[float]] = {name: [] for name in [*SUBSAMPLE_METHODS, EMBEDDING_BASELINE]}
+    for _ in range(rounds):
+        keep = rng.random(len(frame)) < 0.8
+        part = frame[keep]
+        mask = part["labelled"].to_numpy(bool)
+        y = part.loc[mask, "label"].to_numpy()
+        for name, options in SUBSAMPLE_METHODS.items():
+            labels = find_themes(part, model=model, cache=cache, **options).assignments["theme"].to_numpy()
+            scores[name].append(ami(y, labels[mask]))
+        km = KMeans(k, n_init=1, random_state=0).fit_predict(vectors[keep])
+        scores[EMBEDDING_BASELINE].append(ami(y, km[mask]))
+    print(f"  re-clustered on {rounds} paired subsamples of 80 % of the texts: mean AMI +- standard error")
+    for name, values in scores.items():
+        print(f"  {name:32s} {_mean_se(values)}")
+
+
+def danluu(model, rounds: int) -> None:
     from reviewlab.analysis import MemoryCache, embed, find_themes
 
     rows = [json.loads(line) for line in DANLUU.read_text().splitlines() if line.strip()]
@@ -89,25 +137,28 @@ def danluu(model) -> None:
     best_baseline = max(a for n, (a, _) in results.items() if not n.startswith("reviewlab"))
     a = results["reviewlab default (auto)"][0]
     print(f"  goal AMI >= 0.25 and above every baseline ({best_baseline:.3f}): {'MET' if a >= 0.25 and a > best_baseline else 'NOT MET'}")
+    if rounds:
+        danluu_subsamples(frame, model, cache, len(set(y)), rounds)
 
 
-def sample(model) -> None:
+def sample(model, rounds: int) -> None:
     from reviewlab import open_archive
     from reviewlab.analysis import find_themes
     from reviewlab.sample import build_sample, planted_themes, sample_dir
 
-    with open_archive(":memory:") as archive:
-        build_sample(archive)
-        frame = archive.contributions_frame()
-        result = find_themes(frame, model=model, cache=archive)
-        without = find_themes(frame, model=model, cache=archive, facets=None).assignments["theme"].to_numpy()
-        consensus = find_themes(frame, model=model, cache=archive, method="consensus")
     try:
         truth = planted_themes()
     except FileNotFoundError:
         truth = pd.concat([pd.read_csv(p) for p in sorted((sample_dir() / "planted").glob("*.csv"))])
-    planted = frame["contribution_id"].map(dict(zip(truth["contribution_id"], truth["theme"], strict=True)))
-    planted = planted.fillna("none").to_numpy()
+    with open_archive(":memory:") as archive:
+        build_sample(archive)
+        frame = archive.contributions_frame()
+        planted = frame["contribution_id"].map(dict(zip(truth["contribution_id"], truth["theme"], strict=True)))
+        planted = planted.fillna("none").to_numpy()
+        result = find_themes(frame, model=model, cache=archive)
+        without = find_themes(frame, model=model, cache=archive, facets=None).assignments["theme"].to_numpy()
+        consensus = find_themes(frame, model=model, cache=archive, method="consensus")
+        subsample_scores = sample_subsamples(frame, planted, model, archive, rounds)
     labels = result.assignments["theme"].to_numpy()
     themed = planted != "none"
     print(f"sample archive: {len(frame)} contributions in {frame['review_id'].nunique()} reviews, "
@@ -121,12 +172,41 @@ def sample(model) -> None:
           f"  ({len(consensus.themes)} themes)")
 
 
-def main() -> int:
+    if subsample_scores:
+        print(f"  re-clustered on {rounds} paired subsamples of 32 of the 40 reviews: mean AMI (planted) +- standard error")
+        for name, values in subsample_scores.items():
+            print(f"  {name:32s} {_mean_se(values)}")
+
+
+def sample_subsamples(frame: pd.DataFrame, planted: np.ndarray, model, cache, rounds: int) -> dict[str, list[float]]:
+    from reviewlab.analysis import find_themes
+
+    rng = np.random.default_rng(0)
+    reviews = frame["review_id"].unique()
+    scores: dict[str, list[float]] = {name: [] for name in SUBSAMPLE_METHODS}
+    for _ in range(rounds):
+        keep = frame["review_id"].isin(rng.choice(reviews, size=len(reviews) * 4 // 5, replace=False)).to_numpy()
+        themed = planted[keep] != "none"
+        for name, options in SUBSAMPLE_METHODS.items():
+            labels = find_themes(frame[keep], model=model, cache=cache, **options).assignments["theme"].to_numpy()
+            scores[name].append(ami(planted[keep][themed], labels[themed]))
+    return scores
+
+
+def main(argv: list[str] | None = None) -> int:
     from reviewlab.analysis import load_model
 
-    model = load_model()
-    danluu(model)
-    sample(model)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--model", default=None, help="a sentence-transformers name or folder (default: bundled MiniLM)")
+    parser.add_argument("--subsamples", type=int, default=45, help="danluu subsample rounds (sample: a third); 0 skips")
+    args = parser.parse_args(argv)
+    global EMBEDDING_BASELINE
+    if args.model:
+        EMBEDDING_BASELINE = "embeddings + KMeans (k=true)"
+    model = load_model(args.model)
+    print(f"model: {args.model or 'bundled all-MiniLM-L6-v2'}")
+    danluu(model, args.subsamples)
+    sample(model, args.subsamples // 3)
     return 0
 
 
