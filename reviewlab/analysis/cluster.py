@@ -3,9 +3,11 @@
 The method, and why (benchmarks/THEMES.md has the measurements):
 
 1. Every text of one collection shares a common direction (all are about incidents), which
-   makes raw cosine similarities high and alike. We remove the mean and the top principal
-   direction ("all-but-the-top", Mu & Viswanath 2018) and renormalise, so that a cosine of 0
-   means "as related as two random texts of this collection".
+   makes raw cosine similarities high and alike. We remove the collection's mean and
+   renormalise, so that a cosine of 0 means "as related as two random texts of this
+   collection". Removing top principal directions as well ("all-but-the-top", Mu & Viswanath
+   2018) is a parameter (`remove_components`, 0 by default: it was unstable and, with few
+   themes, removed the theme axis itself).
 2. Above `exact_limit` texts, spherical k-means first makes `exact_limit` micro-clusters; the
    clustering then works on their sums, so time and memory grow linearly with the texts.
 3. Average linkage on cosine is exact on sums of unit vectors: the mean similarity between
