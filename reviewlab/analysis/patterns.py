@@ -199,14 +199,11 @@ def similar_to_text(result: ThemeResult, text: str, top: int = 5, *, cache: Any 
     """
     import numpy as np
 
-    from reviewlab.analysis.embed import embed
-
     _need_reviews(result, "similar_to_text")
     if result.model is None:
         msg = "this result was made from precomputed embeddings; pass the model to find_themes to search by text"
         raise AnalysisError(msg)
-    query = embed([text], result.model, cache=cache)[0]
-    query = query / max(float(np.linalg.norm(query)), 1e-12)
+    query = result.embed_like([text], cache=cache)[0]
     sims = result.embeddings @ query
     a = result.assignments.assign(_sim=sims, _pos=np.arange(len(sims)))
     ids = [str(r) for r in dict.fromkeys(a["review_id"].tolist())]

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from reviewlab.analysis.cache import EmbeddingCache
 from reviewlab.analysis.cluster import CONSENSUS_CUT, DEFAULT_THRESHOLD, METHODS, Clustering, cluster_vectors
-from reviewlab.analysis.embed import embed, load_model, model_key
+from reviewlab.analysis.embed import NAMES_WEIGHT, load_model, model_key, theme_vectors
 from reviewlab.analysis.errors import AnalysisError, MissingColumns
 from reviewlab.analysis.facets import FACET_WEIGHT, INCIDENT_FACETS, facet_features, facet_prototypes
 from reviewlab.analysis.label import keywords_per_theme, make_label
@@ -49,6 +49,7 @@ class ThemeResult:
         embeddings: unit vectors of the texts, rows aligned with `assignments` (zeros for blank texts).
         model: the embedder used (to embed new text the same way).
         model_key: its cache key.
+        names_weight: the weight of each text's view without names (`theme_vectors`), 0 for none.
     """
 
     assignments: pd.DataFrame
@@ -56,11 +57,23 @@ class ThemeResult:
     embeddings: np.ndarray = field(repr=False)
     model: Any = field(repr=False, default=None)
     model_key: str = ""
+    names_weight: float = 0.0
 
     def __repr__(self) -> str:
         n = len(self.assignments)
         unthemed = int((self.assignments["theme"] < 0).sum()) if n else 0
         return f"ThemeResult({len(self.themes)} themes over {n} texts, {unthemed} without a theme)"
+
+    def embed_like(self, texts: Sequence[str], *, cache: EmbeddingCache | None = None) -> np.ndarray:
+        """Unit vectors of new texts, made the way this result's texts were (same model and names weight).
+
+        Raises:
+            AnalysisError: the result was made from precomputed embeddings, without a model.
+        """
+        if self.model is None:
+            msg = "this result was made from precomputed embeddings; pass the model to find_themes to embed new text"
+            raise AnalysisError(msg)
+        return theme_vectors(texts, self.model, cache=cache, names_weight=self.names_weight, progress=False)
 
     def texts_of(self, theme: int) -> pd.DataFrame:
         """The assignment rows of one theme, most typical first."""
@@ -121,7 +134,7 @@ def find_themes(frame: pd.DataFrame, text_column: str = "text", *, model: Any = 
                 top_keywords: int = 8, representatives: int = 3, random_state: int = 0,
                 apart: Sequence[str] = APART_KINDS, facets: Mapping[str, Sequence[str]] | None = INCIDENT_FACETS,
                 facet_weight: float = FACET_WEIGHT, method: str = "linkage",
-                consensus_cut: float = CONSENSUS_CUT) -> ThemeResult:
+                consensus_cut: float = CONSENSUS_CUT, names_weight: float = NAMES_WEIGHT) -> ThemeResult:
     """Find the themes that recur across texts; deterministic for a given input.
 
     Arguments:
@@ -155,6 +168,11 @@ def find_themes(frame: pd.DataFrame, text_column: str = "text", *, model: Any = 
             on (see `cluster_vectors`). An option: on the benchmarks it gains on the sample archive
             and is level on danluu (benchmarks/THEMES.md, round 3), at several times the cost.
         consensus_cut: with method="consensus", least mean share of views that agree to merge.
+        names_weight: weight of each text's view without the names of people, companies, services
+            and files (`reviewlab.analysis.names`), blended with the text as written
+            (`reviewlab.analysis.embed.theme_vectors`), so that themes form around what happened
+            rather than whose system it happened to; 0 embeds the texts as written only. Not used
+            with `embeddings=`.
 
     Returns:
         A `ThemeResult` with ``.assignments`` and ``.themes``.
@@ -162,7 +180,7 @@ def find_themes(frame: pd.DataFrame, text_column: str = "text", *, model: Any = 
     Raises:
         MissingColumns: `text_column` is not in `frame`.
         AnalysisError: `embeddings` has the wrong number of rows, n_themes/min_size are not positive,
-            or `method` is unknown.
+            `method` is unknown, or `names_weight` is outside 0..1.
 
     Examples:
         >>> import pandas as pd
@@ -189,6 +207,9 @@ def find_themes(frame: pd.DataFrame, text_column: str = "text", *, model: Any = 
     if method not in METHODS:
         msg = f"method must be one of {METHODS}; got {method!r}"
         raise AnalysisError(msg)
+    if not 0.0 <= float(names_weight) <= 1.0:
+        msg = f"names_weight must be between 0 and 1; got {names_weight!r}"
+        raise AnalysisError(msg)
     texts = frame[text_column].fillna("").astype(str).str.strip()
     valid = (texts != "").to_numpy()
     n_valid = int(valid.sum())
@@ -201,11 +222,13 @@ def find_themes(frame: pd.DataFrame, text_column: str = "text", *, model: Any = 
             msg = f"embeddings must have one row per row of the frame ({len(frame)}); got shape {vectors.shape}"
             raise AnalysisError(msg)
         vectors = vectors[valid]
+        names_weight = 0.0
     elif n_valid:
         if model is None or isinstance(model, str):
             model = load_model(model)
         key = model_key(model)
-        vectors = embed(texts[valid].tolist(), model, cache=cache, batch_size=batch_size, progress=progress)
+        vectors = theme_vectors(texts[valid].tolist(), model, cache=cache, names_weight=names_weight,
+                                batch_size=batch_size, progress=progress)
     else:
         vectors = np.zeros((0, 0), dtype=np.float32)
     vectors = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12) if len(vectors) else vectors
@@ -271,4 +294,4 @@ def find_themes(frame: pd.DataFrame, text_column: str = "text", *, model: Any = 
     full = np.zeros((len(frame), vectors.shape[1] if vectors.ndim == 2 else 0), dtype=np.float32)
     if n_valid:
         full[valid] = vectors
-    return ThemeResult(out, themes, full, model, key)
+    return ThemeResult(out, themes, full, model, key, float(names_weight) if model is not None else 0.0)

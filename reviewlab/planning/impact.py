@@ -84,8 +84,6 @@ def _centres(result: ThemeResult, themes: Iterable[int]) -> tuple[list[int], np.
 def _item_vectors(result: ThemeResult, items: pd.DataFrame, cache: Any) -> np.ndarray:
     import numpy as np
 
-    from reviewlab.analysis import embed
-
     index = {key: i for i, key in enumerate(result.assignments.index)}
     out = np.zeros((len(items), result.embeddings.shape[1]), dtype=np.float32)
     missing = [i for i, item_id in enumerate(items["item_id"]) if item_id not in index]
@@ -93,8 +91,7 @@ def _item_vectors(result: ThemeResult, items: pd.DataFrame, cache: Any) -> np.nd
         if item_id in index:
             out[i] = result.embeddings[index[item_id]]
     if missing and result.model is not None:  # items added since the analysis: embed them the same way
-        vectors = embed([str(items["text"].iloc[i]) for i in missing], result.model, cache=cache)
-        out[missing] = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+        out[missing] = result.embed_like([str(items["text"].iloc[i]) for i in missing], cache=cache)
     return out
 
 
