@@ -218,8 +218,6 @@ def _embed_missing(model: Any, texts: list[str], hashes: list[str], batch_size: 
     return out
 
 
-
-
 def theme_vectors(texts: Sequence[str], model: Any = None, *, cache: EmbeddingCache | None = None,
                   names_weight: float = NAMES_WEIGHT, batch_size: int = 32,
                   progress: bool | None = None) -> np.ndarray:
