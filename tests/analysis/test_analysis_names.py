@@ -8,7 +8,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reviewlab.analysis import AnalysisError, MemoryCache, find_themes, similar_to_text, theme_vectors
+from reviewlab.analysis import (
+    AnalysisError,
+    MemoryCache,
+    find_themes,
+    similar_to_text,
+    theme_vectors,
+)
 from reviewlab.analysis.names import strip_names
 from reviewlab.analysis.testing import KeywordEmbedder
 
