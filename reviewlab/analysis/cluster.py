@@ -7,7 +7,9 @@ The method, and why (benchmarks/THEMES.md has the measurements):
    renormalise, so that a cosine of 0 means "as related as two random texts of this
    collection". Removing top principal directions as well ("all-but-the-top", Mu & Viswanath
    2018) is a parameter (`remove_components`, 0 by default: it was unstable and, with few
-   themes, removed the theme axis itself).
+   themes, removed the theme axis itself). With `groups` (find_themes passes each text's kind),
+   each group's own mean is removed instead: every timeline event shares a form ("14:02 ..."),
+   every learning a phrasing ("what I know now..."), and themes should cut across kinds.
 2. Above `exact_limit` texts, spherical k-means first makes `exact_limit` micro-clusters; the
    clustering then works on their sums, so time and memory grow linearly with the texts.
 3. Average linkage on cosine is exact on sums of unit vectors: the mean similarity between
@@ -53,21 +55,33 @@ CONSENSUS_GRAPH_SHARE = 0.45
 """Weight of all Louvain views together in the co-association (the linkage views share the rest)."""
 
 
-def debias(vectors: np.ndarray, remove: int = 1) -> np.ndarray:
+def debias(vectors: np.ndarray, remove: int = 1, groups: np.ndarray | None = None) -> np.ndarray:
     """Unit vectors with the collection's mean and top `remove` principal directions taken out.
 
     Arguments:
         vectors: (n, d) embeddings.
         remove: how many principal directions to remove after centring.
+        groups: optional label per row; each group's own mean is removed instead of the collection's.
 
     Returns:
         (n, d) float32 unit vectors (rows of zeros stay zero).
+
+    Examples:
+        >>> import numpy as np
+        >>> x = np.array([[1, 0, 1.], [0, 1, 1.], [1, 0, -1.], [0, 1, -1.]])  # topics x, y; forms +z, -z
+        >>> debias(x, 0, groups=np.array(["a", "a", "b", "b"])).astype(float).round(2).tolist()
+        [[0.71, -0.71, 0.0], [-0.71, 0.71, 0.0], [0.71, -0.71, 0.0], [-0.71, 0.71, 0.0]]
     """
     import numpy as np
 
     x = np.asarray(vectors, dtype=np.float32)
     x = x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
-    x = x - x.mean(axis=0, keepdims=True)
+    if groups is None:
+        x = x - x.mean(axis=0, keepdims=True)
+    else:
+        _, inverse = np.unique(np.asarray(groups), return_inverse=True)
+        sums = _group_sums(x, inverse, int(inverse.max()) + 1)
+        x = x - (sums / np.bincount(inverse)[:, None]).astype(np.float32)[inverse]
     if remove > 0 and x.shape[0] > remove + 1:
         # the d x d covariance is cheap whatever n is; eigh is deterministic
         cov = (x.T.astype(np.float64) @ x.astype(np.float64))
@@ -265,7 +279,8 @@ def cluster_vectors(vectors: np.ndarray, *, n_themes: int | None = None, min_siz
                     threshold: float = DEFAULT_THRESHOLD, remove_components: int = 0,
                     exact_limit: int = EXACT_LIMIT, random_state: int = 0,
                     features: np.ndarray | None = None, feature_weight: float = 0.3,
-                    method: str = "linkage", consensus_cut: float = CONSENSUS_CUT) -> Clustering:
+                    method: str = "linkage", consensus_cut: float = CONSENSUS_CUT,
+                    groups: np.ndarray | None = None) -> Clustering:
     """Group embeddings into themes; deterministic for a given input.
 
     Arguments:
@@ -284,6 +299,7 @@ def cluster_vectors(vectors: np.ndarray, *, n_themes: int | None = None, min_siz
             (average linkage of the co-association of several views, cut at `consensus_cut`;
             `threshold` is then unused; see the module docstring and benchmarks/THEMES.md).
         consensus_cut: least mean share of agreeing views between two groups merged by consensus.
+        groups: optional label per row (the texts' kinds) whose own means `debias` removes.
 
     Returns:
         A `Clustering`: label per row (0 = biggest theme, -1 = no theme).
@@ -305,7 +321,7 @@ def cluster_vectors(vectors: np.ndarray, *, n_themes: int | None = None, min_siz
     if n < max(min_size, 2):
         return Clustering(np.full(n, -1, dtype=int), 0, None if n_themes else threshold,
                           np.zeros_like(np.asarray(vectors, dtype=np.float32)))
-    x = debias(vectors, remove_components)
+    x = debias(vectors, remove_components, groups)
     z = x
     if features is not None and feature_weight > 0 and np.asarray(features).shape[1]:
         z = debias(np.hstack([x, feature_weight * np.asarray(features, dtype=np.float32)]), 0)

@@ -104,16 +104,18 @@ def _cluster_groups(vectors: np.ndarray, kinds: np.ndarray, apart: Sequence[str]
     import numpy as np
 
     features = options.pop("features", None)
+    centre = options.pop("centre_kinds", False)
     groups = [np.isin(kinds, list(apart)), ~np.isin(kinds, list(apart))]
     groups = [g for g in groups if g.any()]
     if len(groups) < 2 or options.get("n_themes") is not None:  # a theme count is for the whole frame
-        return cluster_vectors(vectors, features=features, **options)
+        return cluster_vectors(vectors, features=features, groups=kinds if centre else None, **options)
     labels = np.full(len(vectors), -1, dtype=int)
     space = np.zeros_like(vectors)
     sizes: list[tuple[int, int, int]] = []  # (-size, first row, provisional id)
     offset = 0
     for mask in groups:
-        part = cluster_vectors(vectors[mask], features=None if features is None else features[mask], **options)
+        part = cluster_vectors(vectors[mask], features=None if features is None else features[mask],
+                               groups=kinds[mask] if centre else None, **options)
         rows = np.flatnonzero(mask)
         space[rows] = part.space
         for t in range(part.n_themes):
@@ -134,7 +136,8 @@ def find_themes(frame: pd.DataFrame, text_column: str = "text", *, model: Any = 
                 top_keywords: int = 8, representatives: int = 3, random_state: int = 0,
                 apart: Sequence[str] = APART_KINDS, facets: Mapping[str, Sequence[str]] | None = INCIDENT_FACETS,
                 facet_weight: float = FACET_WEIGHT, method: str = "linkage",
-                consensus_cut: float = CONSENSUS_CUT, names_weight: float = NAMES_WEIGHT) -> ThemeResult:
+                consensus_cut: float = CONSENSUS_CUT, names_weight: float = NAMES_WEIGHT,
+                centre_kinds: bool = True) -> ThemeResult:
     """Find the themes that recur across texts; deterministic for a given input.
 
     Arguments:
@@ -173,6 +176,10 @@ def find_themes(frame: pd.DataFrame, text_column: str = "text", *, model: Any = 
             (`reviewlab.analysis.embed.theme_vectors`), so that themes form around what happened
             rather than whose system it happened to; 0 embeds the texts as written only. Not used
             with `embeddings=`.
+        centre_kinds: remove each kind's own mean direction (needs a ``kind`` column) instead of
+            only the collection's: every timeline event shares its form and every learning its
+            phrasing, and a theme should gather observations, events and learnings alike
+            (benchmarks/THEMES.md, round 4). False centres on the collection only.
 
     Returns:
         A `ThemeResult` with ``.assignments`` and ``.themes``.
@@ -245,7 +252,7 @@ def find_themes(frame: pd.DataFrame, text_column: str = "text", *, model: Any = 
     clustering = _cluster_groups(vectors, kinds, apart, n_themes=n_themes, min_size=min_size, threshold=threshold,
                                  remove_components=remove_components, random_state=random_state,
                                  features=features, feature_weight=facet_weight, method=method,
-                                 consensus_cut=consensus_cut)
+                                 consensus_cut=consensus_cut, centre_kinds=centre_kinds and "kind" in frame.columns)
     labels = np.full(len(frame), -1, dtype=int)
     labels[valid] = clustering.labels
     similarity = np.zeros(len(frame), dtype=np.float32)

@@ -113,3 +113,19 @@ def test_consensus_on_micro_clusters_is_deterministic() -> None:
     assert adjusted_mutual_info_score(truth, result.labels) > 0.95
     again = cluster_vectors(x, min_size=20, exact_limit=500, method="consensus")
     np.testing.assert_array_equal(result.labels, again.labels)
+
+
+def test_themes_cut_across_kinds(fake_model) -> None:
+    # each kind has its own form of words; the topics recur in both kinds
+    rows = []
+    for topic in ("disk full on the database host", "pager alert came very late"):
+        for _ in range(3):
+            rows.append((f"timeline event logged at night showing {topic}", "timeline_event"))
+            rows.append((f"something learned afterwards about how {topic}", "learning"))
+    frame = pd.DataFrame({"text": [f"{text} (note {i})" for i, (text, _) in enumerate(rows)],
+                          "kind": [kind for _, kind in rows], "review_id": [f"r{i}" for i in range(len(rows))]})
+    options = {"model": fake_model, "facets": None, "names_weight": 0, "min_size": 2}
+    by_form = find_themes(frame, centre_kinds=False, **options).assignments["theme"].tolist()
+    assert by_form == [0, 1] * 6  # without centring, the kinds' forms win
+    by_topic = find_themes(frame, **options).assignments["theme"].tolist()
+    assert by_topic == [0] * 6 + [1] * 6
