@@ -43,6 +43,8 @@ __all__ = ["METHODS", "Clustering", "cluster_vectors", "debias"]
 DEFAULT_THRESHOLD = 0.05
 EXACT_LIMIT = 1500
 METHODS = ("linkage", "consensus")
+GROUP_PRIOR = 10
+"""`debias` with groups: how many texts' worth of the collection's mean each group's mean is shrunk to."""
 CONSENSUS_CUT = 0.5
 """Least mean agreement (share of views, weighted) between two groups that consensus merges."""
 CONSENSUS_CUTS = (0.0, 0.05, 0.1)
@@ -61,27 +63,35 @@ def debias(vectors: np.ndarray, remove: int = 1, groups: np.ndarray | None = Non
     Arguments:
         vectors: (n, d) embeddings.
         remove: how many principal directions to remove after centring.
-        groups: optional label per row; each group's own mean is removed instead of the collection's.
+        groups: optional label per row; each group's own mean (shrunk towards the collection's by
+            `GROUP_PRIOR` texts, so that a small group is not centred on its few members) is removed
+            instead of the collection's.
 
     Returns:
         (n, d) float32 unit vectors (rows of zeros stay zero).
 
     Examples:
         >>> import numpy as np
-        >>> x = np.array([[1, 0, 1.], [0, 1, 1.], [1, 0, -1.], [0, 1, -1.]])  # topics x, y; forms +z, -z
-        >>> debias(x, 0, groups=np.array(["a", "a", "b", "b"])).astype(float).round(2).tolist()
-        [[0.71, -0.71, 0.0], [-0.71, 0.71, 0.0], [0.71, -0.71, 0.0], [-0.71, 0.71, 0.0]]
+        >>> x = np.array([[1, 0, 1.], [0, 1, 1.], [1, 0, -1.], [0, 1, -1.]] * 50)  # topics x, y; forms +z, -z
+        >>> z = debias(x, 0, groups=np.array(["a", "a", "b", "b"] * 50))
+        >>> z[:4].astype(float).round(2).tolist()  # the forms are nearly gone, the topics stay
+        [[0.7, -0.7, 0.13], [-0.7, 0.7, 0.13], [0.7, -0.7, -0.13], [-0.7, 0.7, -0.13]]
     """
     import numpy as np
 
     x = np.asarray(vectors, dtype=np.float32)
     x = x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
+    overall = x.mean(axis=0, keepdims=True)
     if groups is None:
-        x = x - x.mean(axis=0, keepdims=True)
+        x = x - overall
     else:
+        # each group's mean, shrunk towards the collection's by GROUP_PRIOR texts' worth: a kind
+        # with hundreds of texts is centred on its own mean, a kind with two on nearly the collection's
         _, inverse = np.unique(np.asarray(groups), return_inverse=True)
         sums = _group_sums(x, inverse, int(inverse.max()) + 1)
-        x = x - (sums / np.bincount(inverse)[:, None]).astype(np.float32)[inverse]
+        counts = np.bincount(inverse)[:, None]
+        means = (sums + GROUP_PRIOR * overall) / (counts + GROUP_PRIOR)
+        x = x - means.astype(np.float32)[inverse]
     if remove > 0 and x.shape[0] > remove + 1:
         # the d x d covariance is cheap whatever n is; eigh is deterministic
         cov = (x.T.astype(np.float64) @ x.astype(np.float64))
