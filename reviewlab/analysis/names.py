@@ -19,6 +19,9 @@ names, no model):
 `find_themes` embeds each text twice, as written and without its names, and averages the two
 unit vectors (`reviewlab.analysis.embed.theme_vectors`); benchmarks/THEMES.md (round 4) has the
 measurements. A text with no names is embedded once: its stripped form is itself.
+
+The rules are for English. In a language that capitalises every noun (German), the stripped view
+would lose most nouns: pass ``names_weight=0`` to `find_themes` for such archives.
 """
 
 from __future__ import annotations
