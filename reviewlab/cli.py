@@ -240,11 +240,16 @@ def coach(text: str, as_json: bool, strict: bool) -> None:
 @click.option("--n-themes", type=click.IntRange(min=1), default=None, help="How many themes [default: automatic].")
 @click.option("--min-size", type=click.IntRange(min=1), default=None, help="Fewest contributions in a theme.")
 @click.option("--include-private", is_flag=True, help="Include private interview notes (left out by default).")
+@click.option("--names-weight", type=click.FloatRange(0, 1), default=0.5, show_default=True,
+              help="Weight of each text without the names of people, companies, services and files; "
+                   "0 embeds texts as written (use 0 for archives not in English).")
+@click.option("--no-kind-centring", is_flag=True,
+              help="Centre on the whole archive only, not on each kind's own mean.")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the theme report (.md or .html).")
 def analyze(archive_path: str | None, model: str | None, fmt: str, output: Path | None, contributions: bool,
             kinds: tuple[str, ...], n_themes: int | None, min_size: int | None, include_private: bool,
-            report_path: Path | None) -> None:
+            names_weight: float, no_kind_centring: bool, report_path: Path | None) -> None:
     """Find the themes that keep coming back across reviews; write them as CSV or JSON.
 
     Example: reviewlab analyze --format json -o themes.json --report themes.html --archive build/sample.db
@@ -261,7 +266,7 @@ def analyze(archive_path: str | None, model: str | None, fmt: str, output: Path 
         if frame.empty:
             raise click.ClickException("no contributions to analyze; import reviews first: reviewlab import PATH")
         result = find_themes(frame, model=model, cache=archive, n_themes=n_themes, min_size=min_size,
-                             progress=_progress())
+                             names_weight=names_weight, centre_kinds=not no_kind_centring, progress=_progress())
     table = themes_table(frame, result, contributions=contributions, flat=fmt == "csv")
     if fmt == "csv":
         text = table.to_csv(index=False)

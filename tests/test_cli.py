@@ -148,6 +148,16 @@ def test_analyze_writes_themes_and_a_report(run, filled, tmp_path):
     assert {"contribution_id", "review_id", "theme", "theme_label", "text"} <= set(rows[0])
 
 
+def test_analyze_representation_options(run, filled):
+    plain = run("analyze", "--min-size", 2, "--format", "json", "--contributions",
+                "--names-weight", 0, "--no-kind-centring")
+    assert plain.exit_code == 0, plain.output
+    default = run("analyze", "--min-size", 2, "--format", "json", "--contributions")
+    assert json.loads(plain.stdout) != json.loads(default.stdout)  # the options reach find_themes
+    refused = run("analyze", "--names-weight", 2)
+    assert refused.exit_code == 2 and "0<=x<=1" in refused.output
+
+
 def test_reading_commands_refuse_a_missing_archive_instead_of_creating_one(tmp_path):
     from click.testing import CliRunner
 
