@@ -99,23 +99,23 @@ def _seen_at(frame: pd.DataFrame) -> pd.Series:
     return seen
 
 
-def _cluster_groups(vectors: np.ndarray, kinds: np.ndarray, apart: Sequence[str], **options: Any) -> Clustering:
+def _cluster_groups(vectors: np.ndarray, kinds: np.ndarray, apart: Sequence[str], *, centre_kinds: bool,
+                    **options: Any) -> Clustering:
     """Cluster the texts of the `apart` kinds and the rest separately; one numbering, largest first."""
     import numpy as np
 
     features = options.pop("features", None)
-    centre = options.pop("centre_kinds", False)
     groups = [np.isin(kinds, list(apart)), ~np.isin(kinds, list(apart))]
     groups = [g for g in groups if g.any()]
     if len(groups) < 2 or options.get("n_themes") is not None:  # a theme count is for the whole frame
-        return cluster_vectors(vectors, features=features, groups=kinds if centre else None, **options)
+        return cluster_vectors(vectors, features=features, groups=kinds if centre_kinds else None, **options)
     labels = np.full(len(vectors), -1, dtype=int)
     space = np.zeros_like(vectors)
     sizes: list[tuple[int, int, int]] = []  # (-size, first row, provisional id)
     offset = 0
     for mask in groups:
         part = cluster_vectors(vectors[mask], features=None if features is None else features[mask],
-                               groups=kinds[mask] if centre else None, **options)
+                               groups=kinds[mask] if centre_kinds else None, **options)
         rows = np.flatnonzero(mask)
         space[rows] = part.space
         for t in range(part.n_themes):
@@ -252,7 +252,7 @@ def find_themes(frame: pd.DataFrame, text_column: str = "text", *, model: Any = 
     clustering = _cluster_groups(vectors, kinds, apart, n_themes=n_themes, min_size=min_size, threshold=threshold,
                                  remove_components=remove_components, random_state=random_state,
                                  features=features, feature_weight=facet_weight, method=method,
-                                 consensus_cut=consensus_cut, centre_kinds=centre_kinds and "kind" in frame.columns)
+                                 consensus_cut=consensus_cut, centre_kinds=centre_kinds)
     labels = np.full(len(frame), -1, dtype=int)
     labels[valid] = clustering.labels
     similarity = np.zeros(len(frame), dtype=np.float32)
