@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["keywords_per_theme", "make_label"]
+__all__ = ["keywords_per_theme", "make_label", "people_words"]
 
 TOKEN_PATTERN = r"(?u)\b[A-Za-z][A-Za-z0-9_.+/-]*[A-Za-z0-9]\b"
 """Words that start with a letter; keeps names like `checkout-api`, `k8s`, `p99` whole."""
@@ -23,9 +23,19 @@ only or other ought our ours ourselves out over own re same shan she should shou
 that the their theirs them themselves then there these they this those through to too under until up
 us ve very was wasn we were weren what when where which while who whom why will with won would
 wouldn you your yours yourself yourselves got get gets really thing things lot like able one two
+across afterwards almost along already although always among amongst another anyhow anyone anything
+anyway anywhere around became become becomes becoming beforehand behind beside besides beyond cant
+couldnt eg either else elsewhere enough etc even ever every everyone everything everywhere except
+former formerly hence however ie indeed latter least less many may meanwhile might mine moreover
+mostly much must namely neither never nevertheless nobody none noone nothing nowhere often onto
+others otherwise per perhaps please rather seem seemed seems several since somehow someone something
+sometime sometimes somewhere still therefore though throughout thus together toward towards upon via
+whatever whenever whereas whether whoever whose within without yet
+honestly basically actually probably maybe okay ok yeah yes sure guess quite pretty bit
 """.split())
-"""Function words only. scikit-learn's English list also drops words such as "fire", "full",
-"system" and "bottom", which name real themes in incident reviews."""
+"""Function words, and the hedges and fillers of talk ("honestly", "basically", "yeah"), which
+reviews transcribed as people speak are full of. scikit-learn's English list also drops words
+such as "fire", "full", "system" and "bottom", which name real themes in incident reviews."""
 
 CLOCK_WORDS = frozenset("""
 monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night tonight
@@ -48,18 +58,32 @@ def _terms(text: str, stop: frozenset[str]) -> list[str]:
     return words + pairs
 
 
-def keywords_per_theme(texts: Sequence[str], labels: np.ndarray, *, top: int = 8) -> dict[int, list[str]]:
+def people_words(people: Iterable[object]) -> frozenset[str]:
+    """The lower-case words of people's names ("Dana Whitfield" -> dana, whitfield), for `keywords_per_theme`.
+
+    Examples:
+        >>> sorted(people_words(["Dana Whitfield", "Lucía Fernández", None, "  "]))
+        ['dana', 'fernández', 'lucía', 'whitfield']
+    """
+    return frozenset(w for p in people if isinstance(p, str) for w in re.findall(r"\w+", p.lower()))
+
+
+def keywords_per_theme(texts: Sequence[str], labels: np.ndarray, *, top: int = 8,
+                       exclude: Iterable[str] = ()) -> dict[int, list[str]]:
     """The `top` most distinctive words and two-word phrases of each theme (class-based TF-IDF).
 
-    Terms are words and phrases of two neighbouring words, stop words (`STOPWORDS`) and words of
-    clock and calendar (`CLOCK_WORDS`) left out. Each theme's texts are joined into one document; a term scores its frequency in the theme
-    times log(1 + average words per theme / its frequency over all themes), as BERTopic's c-TF-IDF.
+    Terms are words and phrases of two neighbouring words, stop words (`STOPWORDS`), words of
+    clock and calendar (`CLOCK_WORDS`) and the words of `exclude` left out. Each theme's texts are
+    joined into one document; a term scores its frequency in the theme times
+    log(1 + average words per theme / its frequency over all themes), as BERTopic's c-TF-IDF.
     Texts with label -1 count as their own background document, so common words rank low.
 
     Arguments:
         texts: the texts.
         labels: a theme per text (-1 for none).
         top: how many keywords per theme.
+        exclude: lower-case words that never name a theme; `find_themes` passes the participants'
+            names (`people_words`): a theme is what happened, not who was there.
 
     Returns:
         {theme: [keyword, ...]} for every theme >= 0.
@@ -78,7 +102,7 @@ def keywords_per_theme(texts: Sequence[str], labels: np.ndarray, *, top: int = 8
     themes = sorted(int(t) for t in set(labels.tolist()) if t >= 0)
     if not themes:
         return {}
-    stop = STOPWORDS | CLOCK_WORDS
+    stop = STOPWORDS | CLOCK_WORDS | frozenset(w.lower() for w in exclude)
     vectorizer = CountVectorizer(analyzer=lambda text: _terms(text, stop), min_df=1, dtype=np.float32)
     try:
         counts = vectorizer.fit_transform([str(t) for t in texts])

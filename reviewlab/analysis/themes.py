@@ -11,7 +11,7 @@ from reviewlab.analysis.cluster import CONSENSUS_CUT, DEFAULT_THRESHOLD, METHODS
 from reviewlab.analysis.embed import NAMES_WEIGHT, load_model, model_key, theme_vectors
 from reviewlab.analysis.errors import AnalysisError, MissingColumns
 from reviewlab.analysis.facets import FACET_WEIGHT, INCIDENT_FACETS, facet_features, facet_prototypes
-from reviewlab.analysis.label import keywords_per_theme, make_label
+from reviewlab.analysis.label import keywords_per_theme, make_label, people_words
 
 if TYPE_CHECKING:
     import numpy as np
@@ -142,7 +142,9 @@ def find_themes(frame: pd.DataFrame, text_column: str = "text", *, model: Any = 
 
     Arguments:
         frame: one row per text; needs `text_column`. Used when present: review_id, kind,
-            participant, and incident_start / event_time / recorded_at for first and last seen.
+            participant (the participants' names are kept out of keywords and labels: a theme
+            names what happened, not who was there), and incident_start / event_time /
+            recorded_at for first and last seen.
         text_column: the column of texts.
         model: None for the bundled all-MiniLM-L6-v2, a model name or folder, or any object with
             ``.encode(list_of_texts)``.
@@ -258,7 +260,8 @@ def find_themes(frame: pd.DataFrame, text_column: str = "text", *, model: Any = 
     similarity = np.zeros(len(frame), dtype=np.float32)
     space = clustering.space
     valid_texts = texts[valid].tolist()
-    keywords = keywords_per_theme(valid_texts, clustering.labels, top=top_keywords)
+    people = people_words(frame["participant"].dropna().unique()) if "participant" in frame.columns else ()
+    keywords = keywords_per_theme(valid_texts, clustering.labels, top=top_keywords, exclude=people)
     names = {t: make_label(k) for t, k in keywords.items()}
 
     out = pd.DataFrame(index=frame.index)

@@ -22,3 +22,24 @@ def test_clock_and_calendar_words_never_name_a_theme() -> None:
     words = {w for k in keywords[0] for w in k.split()}
     assert not words & {"tuesday", "monday", "morning", "minutes", "twenty", "ten"}
     assert make_label(keywords[0]).startswith("pager")
+
+
+def test_people_never_name_a_theme() -> None:
+    """A theme is what happened, not who was there: participants' names stay out of keywords and labels."""
+    import pandas as pd
+
+    from reviewlab.analysis import find_themes
+    from reviewlab.analysis.testing import KeywordEmbedder
+
+    frame = pd.DataFrame({
+        "text": ["Dana knew the ledger job", "only Dana knew the ledger job", "Dana alone knew the ledger job",
+                 "the disk filled up", "the disk filled again", "disk filled overnight"],
+        "participant": ["Dana Whitfield", "Sam Carter", "Sam Carter", "Sam Carter", "Dana Whitfield", "Sam Carter"],
+    })
+    with_people = find_themes(frame, model=KeywordEmbedder(), facets=None, names_weight=0)
+    without = find_themes(frame.drop(columns="participant"), model=KeywordEmbedder(), facets=None, names_weight=0)
+    assert with_people.assignments["theme"].tolist() == without.assignments["theme"].tolist()
+    ledger = with_people.assignments["theme"].iloc[0]
+    assert "dana" in without.themes.loc[ledger, "keywords"]  # the name would otherwise rank
+    assert not {"dana", "whitfield", "sam", "carter"} & {w for k in with_people.themes["keywords"].sum() for w in k.split()}
+    assert "ledger" in with_people.themes.loc[ledger, "label"]
