@@ -242,7 +242,8 @@ def coach(text: str, as_json: bool, strict: bool) -> None:
 @click.option("--include-private", is_flag=True, help="Include private interview notes (left out by default).")
 @click.option("--names-weight", type=click.FloatRange(0, 1), default=0.5, show_default=True,
               help="Weight of each text without the names of people, companies, services and files; "
-                   "0 embeds texts as written (use 0 for archives not in English).")
+                   "0 embeds texts as written (the view is left out by itself, with a note, for text that "
+                   "capitalises its nouns, such as German).")
 @click.option("--no-kind-centring", is_flag=True,
               help="Centre on the whole archive only, not on each kind's own mean.")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
@@ -254,7 +255,10 @@ def analyze(archive_path: str | None, model: str | None, fmt: str, output: Path 
 
     Example: reviewlab analyze --format json -o themes.json --report themes.html --archive build/sample.db
     """
+    import warnings
+
     from reviewlab.analysis import find_themes
+    from reviewlab.analysis.names import NamesViewWarning
     from reviewlab.explore import themes_table
 
     with _open(archive_path) as archive:
@@ -265,8 +269,15 @@ def analyze(archive_path: str | None, model: str | None, fmt: str, output: Path 
             frame = frame[frame["kind"].isin(kinds)]
         if frame.empty:
             raise click.ClickException("no contributions to analyze; import reviews first: reviewlab import PATH")
-        result = find_themes(frame, model=model, cache=archive, n_themes=n_themes, min_size=min_size,
-                             names_weight=names_weight, centre_kinds=not no_kind_centring, progress=_progress())
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", NamesViewWarning)
+            result = find_themes(frame, model=model, cache=archive, n_themes=n_themes, min_size=min_size,
+                                 names_weight=names_weight, centre_kinds=not no_kind_centring, progress=_progress())
+        for warning in caught:
+            if issubclass(warning.category, NamesViewWarning):
+                click.echo(f"note: {warning.message}", err=True)
+            else:
+                warnings.showwarning(warning.message, warning.category, warning.filename, warning.lineno)
     table = themes_table(frame, result, contributions=contributions, flat=fmt == "csv")
     if fmt == "csv":
         text = table.to_csv(index=False)

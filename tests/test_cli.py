@@ -158,6 +158,16 @@ def test_analyze_representation_options(run, filled):
     assert refused.exit_code == 2 and "0<=x<=1" in refused.output
 
 
+def test_analyze_says_when_it_leaves_the_names_view_out(run, tmp_path):
+    assert run("import", DATA / "contributions-pass-german.csv").exit_code == 0
+    result = run("analyze", "--min-size", 2, "-o", tmp_path / "themes.csv")
+    assert result.exit_code == 0, result.output
+    notes = [line for line in result.stderr.splitlines() if line.startswith("note:")]
+    assert len(notes) == 1 and "probably not in English" in notes[0]
+    quiet = run("analyze", "--min-size", 2, "--names-weight", 0, "-o", tmp_path / "themes.csv")
+    assert "note:" not in quiet.stderr
+
+
 def test_reading_commands_refuse_a_missing_archive_instead_of_creating_one(tmp_path):
     from click.testing import CliRunner
 

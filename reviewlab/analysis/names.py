@@ -21,14 +21,33 @@ unit vectors (`reviewlab.analysis.embed.theme_vectors`); benchmarks/THEMES.md (r
 measurements. A text with no names is embedded once: its stripped form is itself.
 
 The rules are for English. In a language that capitalises every noun (German), the stripped view
-would lose most nouns: pass ``names_weight=0`` to `find_themes` for such archives.
+would lose most nouns. `text_shares` tells: English incident writing has 4-7 % of its words taken
+for names (danluu's postmortems 6.5 %, the sample archive 4.1 %) and 40-48 % English function words;
+German about 22 % and 2 %. When both point away from English (`names_view_fits`), `find_themes`
+leaves the names view out and says so with a `NamesViewWarning`; ``names_weight=0`` turns it off
+for good.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-__all__ = ["strip_names"]
+__all__ = ["ENGLISH_MIN_SHARE", "NAMES_MAX_SHARE", "NamesViewWarning", "names_view_fits", "strip_names",
+           "text_shares"]
+
+NAMES_MAX_SHARE = 0.15
+"""Share of words taken for names above which a collection is probably not English (see `names_share`)."""
+
+ENGLISH_MIN_SHARE = 0.2
+"""Share of English function words under which a collection is probably not in English (see `text_shares`)."""
+
+NAMES_SAMPLE = 2000
+"""Texts `names_share` reads at most (spread evenly over the collection), so that it costs little."""
+
+
+class NamesViewWarning(UserWarning):
+    """The names view was left out: the texts do not look like English (too many capitalised words)."""
 
 _SENTENCE_END = re.compile(r"[.!?:;]['\")\]]*$")
 _EDGE = "\"'()[]{}<>,;:!?.*`“”‘’"
@@ -87,3 +106,54 @@ def strip_names(text: str) -> str:
     if not changed or not kept:
         return text
     return " ".join(kept)
+
+
+
+def text_shares(texts: Sequence[str]) -> tuple[float, float]:
+    """(share of words that `strip_names` takes for names, share of English function words) in `texts`.
+
+    Both are 0 when there are no words. At most `NAMES_SAMPLE` texts are read, spread evenly over
+    the collection. English incident writing has 4-7 % of its words taken for names and 40-48 %
+    function words (danluu's postmortems, the sample archive); German 22 % and 2 %.
+
+    Examples:
+        >>> names, english = text_shares(["The certificate expired and nobody saw the warning.", "Dana renewed it."])
+        >>> round(names, 2), round(english, 2)
+        (0.0, 0.45)
+        >>> names, english = text_shares(["Das Zertifikat ist abgelaufen und niemand hat die Warnung gesehen."])
+        >>> round(names, 2), round(english, 2)
+        (0.2, 0.0)
+    """
+    from reviewlab.analysis.label import STOPWORDS
+
+    step = max(1, len(texts) // NAMES_SAMPLE)
+    words = kept = function = letters = 0
+    for text in list(texts)[::step]:
+        text = str(text)
+        words += len(text.split())
+        kept += len(strip_names(text).split())
+        tokens = re.findall(r"[^\W\d_]+", text.lower())
+        letters += len(tokens)
+        function += sum(t in STOPWORDS for t in tokens)
+    return (1.0 - kept / words if words else 0.0, function / letters if letters else 0.0)
+
+
+def names_view_fits(texts: Sequence[str]) -> tuple[bool, str]:
+    """Whether the names view suits `texts`, and if not, why (for a warning).
+
+    It does not when many words look like names (over `NAMES_MAX_SHARE`) and few are English
+    function words (under `ENGLISH_MIN_SHARE`): a language that capitalises its nouns. Many names
+    in English text are still names, and a text in another language whose nouns are not capitalised
+    loses little to `strip_names`; both keep the view.
+
+    Examples:
+        >>> names_view_fits(["Acme, AcmePay and AcmeShop were down: the certificate had expired"])
+        (True, '')
+        >>> names_view_fits(["Das Zertifikat ist abgelaufen und niemand hat die Warnung gesehen."])[0]
+        False
+    """
+    names, english = text_shares(texts)
+    if names > NAMES_MAX_SHARE and english < ENGLISH_MIN_SHARE:
+        return False, (f"{names:.0%} of the words look like names and {english:.0%} are English function words "
+                       "(English text: 4-7 % and about 45 %)")
+    return True, ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, field
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
@@ -12,6 +13,7 @@ from reviewlab.analysis.embed import NAMES_WEIGHT, load_model, model_key, theme_
 from reviewlab.analysis.errors import AnalysisError, MissingColumns
 from reviewlab.analysis.facets import FACET_WEIGHT, INCIDENT_FACETS, facet_features, facet_prototypes
 from reviewlab.analysis.label import keywords_per_theme, make_label, people_words
+from reviewlab.analysis.names import NamesViewWarning, names_view_fits
 
 if TYPE_CHECKING:
     import numpy as np
@@ -177,7 +179,9 @@ def find_themes(frame: pd.DataFrame, text_column: str = "text", *, model: Any = 
             and files (`reviewlab.analysis.names`), blended with the text as written
             (`reviewlab.analysis.embed.theme_vectors`), so that themes form around what happened
             rather than whose system it happened to; 0 embeds the texts as written only. Not used
-            with `embeddings=`.
+            with `embeddings=`. Left out, with a `NamesViewWarning`, when the texts look like a
+            language that capitalises its nouns, such as German
+            (`reviewlab.analysis.names.names_view_fits`).
         centre_kinds: remove each kind's own mean direction (needs a ``kind`` column) instead of
             only the collection's: every timeline event shares its form and every learning its
             phrasing, and a theme should gather observations, events and learnings alike
@@ -216,9 +220,14 @@ def find_themes(frame: pd.DataFrame, text_column: str = "text", *, model: Any = 
     if method not in METHODS:
         msg = f"method must be one of {METHODS}; got {method!r}"
         raise AnalysisError(msg)
-    if not 0.0 <= float(names_weight) <= 1.0:
-        msg = f"names_weight must be between 0 and 1; got {names_weight!r}"
+    try:
+        weight = float(names_weight)
+    except (TypeError, ValueError):
+        weight = float("nan")
+    if not 0.0 <= weight <= 1.0:  # nan fails too
+        msg = f"names_weight must be a number between 0 and 1; got {names_weight!r}"
         raise AnalysisError(msg)
+    names_weight = weight
     texts = frame[text_column].fillna("").astype(str).str.strip()
     valid = (texts != "").to_numpy()
     n_valid = int(valid.sum())
@@ -235,6 +244,13 @@ def find_themes(frame: pd.DataFrame, text_column: str = "text", *, model: Any = 
     elif n_valid:
         if model is None or isinstance(model, str):
             model = load_model(model)
+        if names_weight > 0:
+            fits, why = names_view_fits(texts[valid].tolist())
+            if not fits:
+                warnings.warn(f"{why}: the texts are probably not in English, so themes are found without "
+                              "the names view (pass names_weight=0 to say so and silence this)",
+                              NamesViewWarning, stacklevel=2)
+                names_weight = 0.0
         key = model_key(model)
         vectors = theme_vectors(texts[valid].tolist(), model, cache=cache, names_weight=names_weight,
                                 batch_size=batch_size, progress=progress)

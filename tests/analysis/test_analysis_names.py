@@ -15,7 +15,7 @@ from reviewlab.analysis import (
     similar_to_text,
     theme_vectors,
 )
-from reviewlab.analysis.names import strip_names
+from reviewlab.analysis.names import NAMES_MAX_SHARE, NamesViewWarning, strip_names, text_shares
 from reviewlab.analysis.testing import KeywordEmbedder
 
 
@@ -104,3 +104,35 @@ def test_new_text_is_embedded_like_the_result(fake_model) -> None:
     assert precomputed.names_weight == 0.0
     with pytest.raises(AnalysisError, match="precomputed"):
         precomputed.embed_like(["x"])
+
+
+GERMAN = ["Der Datenbankserver ist nach dem Update ausgefallen und die Replikation lief nicht mehr.",
+          "Wir haben die Konfiguration in allen Regionen gleichzeitig ausgerollt.",
+          "Die Alarme kamen zu spät, weil das Monitoring die Fehlerrate falsch gemessen hat.",
+          "Nur eine Person kannte das alte Abrechnungssystem, und sie war im Urlaub.",
+          "Das Zertifikat ist abgelaufen und niemand hat die Warnung gesehen.",
+          "Die Replikation der Datenbank hing nach dem Update eine Stunde hinterher."]
+
+
+def test_names_view_is_left_out_for_text_that_capitalises_its_nouns() -> None:
+    """German capitalises every noun: the names view would strip them, so it is left out, with a warning."""
+    frame = pd.DataFrame({"text": GERMAN})
+    with pytest.warns(NamesViewWarning, match="not in English"):
+        result = find_themes(frame, model=KeywordEmbedder(), facets=None, min_size=2)
+    assert result.names_weight == 0.0
+    plain = find_themes(frame, model=KeywordEmbedder(), facets=None, min_size=2, names_weight=0)
+    assert result.assignments["theme"].tolist() == plain.assignments["theme"].tolist()
+
+
+def test_names_view_stays_for_english_full_of_names(recwarn) -> None:
+    texts = [f"Shoppers of {c}, {c}Pay and {c}Shop saw errors: a certificate expired"
+             for c in ["Acme", "Globex", "Initech", "Umbrella"]]
+    assert text_shares(texts)[0] > NAMES_MAX_SHARE  # many names, but English
+    result = find_themes(pd.DataFrame({"text": texts}), model=KeywordEmbedder(), facets=None, min_size=2)
+    assert result.names_weight == 0.5
+    assert not [w for w in recwarn if issubclass(w.category, NamesViewWarning)]
+
+
+def test_names_weight_must_be_a_number() -> None:
+    with pytest.raises(AnalysisError, match="a number between 0 and 1; got 'abc'"):
+        find_themes(pd.DataFrame({"text": ["a b c"] * 4}), model=KeywordEmbedder(), names_weight="abc")
