@@ -37,17 +37,17 @@ __all__ = ["ENGLISH_MIN_SHARE", "NAMES_MAX_SHARE", "NamesViewWarning", "names_vi
            "text_shares"]
 
 NAMES_MAX_SHARE = 0.15
-"""Share of words taken for names above which a collection is probably not English (see `names_share`)."""
+"""Share of words taken for names above which a collection may not be in English (see `text_shares`)."""
 
 ENGLISH_MIN_SHARE = 0.2
 """Share of English function words under which a collection is probably not in English (see `text_shares`)."""
 
 NAMES_SAMPLE = 2000
-"""Texts `names_share` reads at most (spread evenly over the collection), so that it costs little."""
+"""Texts `text_shares` reads at most (spread evenly over the collection), so that it costs little."""
 
 
 class NamesViewWarning(UserWarning):
-    """The names view was left out: the texts do not look like English (too many capitalised words)."""
+    """The names view was left out: the texts look like a language that capitalises its nouns (`names_view_fits`)."""
 
 _SENTENCE_END = re.compile(r"[.!?:;]['\")\]]*$")
 _EDGE = "\"'()[]{}<>,;:!?.*`“”‘’"
@@ -106,7 +106,6 @@ def strip_names(text: str) -> str:
     if not changed or not kept:
         return text
     return " ".join(kept)
-
 
 
 def text_shares(texts: Sequence[str]) -> tuple[float, float]:

@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 import warnings
-from dataclasses import dataclass, field
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from reviewlab.analysis.cache import EmbeddingCache
-from reviewlab.analysis.cluster import CONSENSUS_CUT, DEFAULT_THRESHOLD, METHODS, Clustering, cluster_vectors
+from reviewlab.analysis.cluster import (
+    CONSENSUS_CUT,
+    DEFAULT_THRESHOLD,
+    METHODS,
+    Clustering,
+    cluster_vectors,
+)
 from reviewlab.analysis.embed import NAMES_WEIGHT, load_model, model_key, theme_vectors
 from reviewlab.analysis.errors import AnalysisError, MissingColumns
-from reviewlab.analysis.facets import FACET_WEIGHT, INCIDENT_FACETS, facet_features, facet_prototypes
+from reviewlab.analysis.facets import (
+    FACET_WEIGHT,
+    INCIDENT_FACETS,
+    facet_features,
+    facet_prototypes,
+)
 from reviewlab.analysis.label import keywords_per_theme, make_label, people_words
 from reviewlab.analysis.names import NamesViewWarning, names_view_fits
 
@@ -231,6 +242,7 @@ def find_themes(frame: pd.DataFrame, text_column: str = "text", *, model: Any = 
     texts = frame[text_column].fillna("").astype(str).str.strip()
     valid = (texts != "").to_numpy()
     n_valid = int(valid.sum())
+    valid_texts = texts[valid].tolist()
     min_size = int(min_size) if min_size is not None else default_min_size(n_valid)
 
     key = ""
@@ -245,14 +257,14 @@ def find_themes(frame: pd.DataFrame, text_column: str = "text", *, model: Any = 
         if model is None or isinstance(model, str):
             model = load_model(model)
         if names_weight > 0:
-            fits, why = names_view_fits(texts[valid].tolist())
+            fits, why = names_view_fits(valid_texts)
             if not fits:
                 warnings.warn(f"{why}: the texts are probably not in English, so themes are found without "
                               "the names view (pass names_weight=0 to say so and silence this)",
                               NamesViewWarning, stacklevel=2)
                 names_weight = 0.0
         key = model_key(model)
-        vectors = theme_vectors(texts[valid].tolist(), model, cache=cache, names_weight=names_weight,
+        vectors = theme_vectors(valid_texts, model, cache=cache, names_weight=names_weight,
                                 batch_size=batch_size, progress=progress)
     else:
         vectors = np.zeros((0, 0), dtype=np.float32)
@@ -275,7 +287,6 @@ def find_themes(frame: pd.DataFrame, text_column: str = "text", *, model: Any = 
     labels[valid] = clustering.labels
     similarity = np.zeros(len(frame), dtype=np.float32)
     space = clustering.space
-    valid_texts = texts[valid].tolist()
     people = people_words(frame["participant"].dropna().unique()) if "participant" in frame.columns else ()
     keywords = keywords_per_theme(valid_texts, clustering.labels, top=top_keywords, exclude=people)
     names = {t: make_label(k) for t, k in keywords.items()}
