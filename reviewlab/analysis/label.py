@@ -58,14 +58,33 @@ def _terms(text: str, stop: frozenset[str]) -> list[str]:
     return words + pairs
 
 
-def people_words(people: Iterable[object]) -> frozenset[str]:
-    """The lower-case words of people's names ("Dana Whitfield" -> dana, whitfield), for `keywords_per_theme`.
+def people_words(people: Iterable[object], texts: Sequence[str] = ()) -> frozenset[str]:
+    """The lower-case words of people's names that `texts` use as names, for `keywords_per_theme`.
+
+    A word of a name counts when the texts write it capitalised more often than in lower case
+    ("Dana knew the job" -> dana): a surname that is also a word ("Will Page" and "the status
+    page") stays a keyword. With no texts, every word of every name counts.
 
     Examples:
         >>> sorted(people_words(["Dana Whitfield", "Lucía Fernández", None, "  "]))
         ['dana', 'fernández', 'lucía', 'whitfield']
+        >>> sorted(people_words(["Dana Page"], ["Dana checked the status page", "the page was stale"]))
+        ['dana']
     """
-    return frozenset(w for p in people if isinstance(p, str) for w in re.findall(r"\w+", p.lower()))
+    words = {w for p in people if isinstance(p, str) for w in re.findall(r"\w+", p.lower())}
+    if not texts or not words:
+        return frozenset(words)
+    capitalised: dict[str, int] = dict.fromkeys(words, 0)
+    lower: dict[str, int] = dict.fromkeys(words, 0)
+    for text in texts:
+        for token in re.findall(r"\w+", str(text)):
+            low = token.lower()
+            if low in capitalised:
+                if token == low:
+                    lower[low] += 1
+                else:
+                    capitalised[low] += 1
+    return frozenset(w for w in words if capitalised[w] >= lower[w])
 
 
 def keywords_per_theme(texts: Sequence[str], labels: np.ndarray, *, top: int = 8,

@@ -287,7 +287,8 @@ def find_themes(frame: pd.DataFrame, text_column: str = "text", *, model: Any = 
     labels[valid] = clustering.labels
     similarity = np.zeros(len(frame), dtype=np.float32)
     space = clustering.space
-    people = people_words(frame["participant"].dropna().unique()) if "participant" in frame.columns else ()
+    participants = frame["participant"].dropna().unique() if "participant" in frame.columns else ()
+    people = people_words(participants, valid_texts)
     keywords = keywords_per_theme(valid_texts, clustering.labels, top=top_keywords, exclude=people)
     names = {t: make_label(k) for t, k in keywords.items()}
 

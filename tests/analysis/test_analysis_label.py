@@ -43,3 +43,18 @@ def test_people_never_name_a_theme() -> None:
     assert "dana" in without.themes.loc[ledger, "keywords"]  # the name would otherwise rank
     assert not {"dana", "whitfield", "sam", "carter"} & {w for k in with_people.themes["keywords"].sum() for w in k.split()}
     assert "ledger" in with_people.themes.loc[ledger, "label"]
+
+
+def test_a_surname_that_is_also_a_word_still_names_a_theme() -> None:
+    import pandas as pd
+
+    from reviewlab.analysis import find_themes
+    from reviewlab.analysis.testing import KeywordEmbedder
+
+    frame = pd.DataFrame({
+        "text": ["the status page went stale", "status page stale again", "the status page stayed stale",
+                 "the disk filled up", "the disk filled again", "disk filled overnight"],
+        "participant": ["Will Page", "Dana Whitfield", "Will Page", "Will Page", "Dana Whitfield", "Dana Whitfield"],
+    })
+    result = find_themes(frame, model=KeywordEmbedder(), facets=None, names_weight=0)
+    assert "status page" in result.themes.loc[result.assignments["theme"].iloc[0], "label"]
