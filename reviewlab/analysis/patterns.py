@@ -200,10 +200,7 @@ def similar_to_text(result: ThemeResult, text: str, top: int = 5, *, cache: Any 
     import numpy as np
 
     _need_reviews(result, "similar_to_text")
-    if result.model is None:
-        msg = "this result was made from precomputed embeddings; pass the model to find_themes to search by text"
-        raise AnalysisError(msg)
-    query = result.embed_like([text], cache=cache)[0]
+    query = result.embed_like([text], cache=cache)[0]  # AnalysisError for a result without a model
     sims = result.embeddings @ query
     a = result.assignments.assign(_sim=sims, _pos=np.arange(len(sims)))
     ids = [str(r) for r in dict.fromkeys(a["review_id"].tolist())]

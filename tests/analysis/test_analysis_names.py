@@ -104,6 +104,8 @@ def test_new_text_is_embedded_like_the_result(fake_model) -> None:
     assert precomputed.names_weight == 0.0
     with pytest.raises(AnalysisError, match="precomputed"):
         precomputed.embed_like(["x"])
+    with pytest.raises(AnalysisError, match="pass the model to find_themes"):
+        similar_to_text(precomputed, "disk full")
 
 
 GERMAN = ["Der Datenbankserver ist nach dem Update ausgefallen und die Replikation lief nicht mehr.",
