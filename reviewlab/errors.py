@@ -23,6 +23,10 @@ class MeetingNotHeld(ReviewlabError):
     """Planning was asked for a review whose meeting has not been held yet."""
 
 
+class MeetingClosed(ReviewlabError):
+    """A meeting entry after the review meeting ended: capture is closed until someone reopens it."""
+
+
 class NotFound(ReviewlabError, LookupError):
     """A review, participant or contribution that is not in the archive."""
 

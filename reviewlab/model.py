@@ -25,6 +25,7 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from reviewlab.errors import ValidationError
+from reviewlab.timezones import check_timezone
 
 MAX_TEXT = 5_000
 """The longest contribution text, in characters after trimming (about a page)."""
@@ -70,6 +71,8 @@ class Status(StrEnum):
 
     PREPARING = "preparing"
     INTERVIEWING = "interviewing"
+    MEETING = "meeting"
+    """The review meeting is under way (started, or reopened after it ended)."""
     MEETING_HELD = "meeting_held"
     PLANNING_DONE = "planning_done"
 
@@ -232,6 +235,11 @@ class Review:
     planning_at: datetime | None = None
     planning_override: str | None = None
     """Why planning went ahead before the soak time had run."""
+    timezone: str | None = None
+    """The zone the review's times are shown in: an IANA name such as Europe/Berlin, or an offset such as
+    +01:00 when that is all that is known; None falls back to the incident start's offset."""
+    meeting_ended_at: datetime | None = None
+    """When the review meeting ended (None while it has not, or after it was reopened)."""
 
     def __post_init__(self) -> None:
         s = object.__setattr__
@@ -250,6 +258,12 @@ class Review:
         s(self, "status", coerce_enum(Status, self.status, "status"))
         s(self, "meeting_at", coerce_time(self.meeting_at, "meeting_at", optional=True))
         s(self, "planning_at", coerce_time(self.planning_at, "planning_at", optional=True))
+        s(self, "meeting_ended_at", coerce_time(self.meeting_ended_at, "meeting_ended_at", optional=True))
+        if self.meeting_ended_at is not None and (self.meeting_at is None or self.meeting_ended_at < self.meeting_at):
+            msg = (f"meeting_ended_at {self.meeting_ended_at.isoformat()} needs a meeting_at (the start) "
+                   "no later than it")
+            raise ValidationError(msg)
+        s(self, "timezone", check_timezone(self.timezone))
         for name in ("facilitator", "facilitator_override", "planning_override"):
             value = getattr(self, name)
             s(self, name, value.strip() or None if isinstance(value, str) else value)
@@ -272,6 +286,8 @@ class Contribution:
     """Another contribution of the same review: a second viewpoint on an event, a follow-up."""
     private: bool = False
     """An interview note the participant asked to keep off the meeting board."""
+    withdrawn: bool = False
+    """Withdrawn in the meeting (a duplicate, a slip): kept with its history, shown nowhere by default."""
 
     def __post_init__(self) -> None:
         s = object.__setattr__
@@ -295,6 +311,7 @@ class Contribution:
                 msg = f"contribution {self.id} cannot link to itself"
                 raise ValidationError(msg)
         s(self, "private", bool(self.private))
+        s(self, "withdrawn", bool(self.withdrawn))
 
     def outside_window(self, review: Review) -> bool:
         """True when the event time lies far (over a day) outside the incident window."""

@@ -94,6 +94,38 @@ CREATE TABLE repair_item_themes (
 );
 """
 
+V6_REVISIONS = """
+ALTER TABLE contributions ADD COLUMN withdrawn INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE contribution_revisions (
+    seq INTEGER PRIMARY KEY,
+    contribution_id TEXT NOT NULL REFERENCES contributions(id) ON DELETE CASCADE,
+    action TEXT NOT NULL,
+    made_by TEXT NOT NULL,
+    at TEXT NOT NULL,
+    reason TEXT NOT NULL DEFAULT '',
+    old_participant TEXT,
+    old_kind TEXT,
+    old_text TEXT,
+    old_event_time TEXT
+);
+CREATE INDEX contribution_revisions_by_contribution ON contribution_revisions(contribution_id, seq);
+"""
+
+V7_MEETING_LOG = """
+ALTER TABLE reviews ADD COLUMN timezone TEXT;
+ALTER TABLE reviews ADD COLUMN meeting_ended_at TEXT;
+CREATE TABLE meeting_events (
+    seq INTEGER PRIMARY KEY,
+    review_id TEXT NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
+    action TEXT NOT NULL,
+    at TEXT NOT NULL,
+    made_by TEXT,
+    note TEXT NOT NULL DEFAULT '',
+    topic TEXT
+);
+CREATE INDEX meeting_events_by_review ON meeting_events(review_id, seq);
+"""
+
 
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def apply(conn: sqlite3.Connection) -> None:
@@ -110,6 +142,9 @@ MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (3, "reason recorded when planning skips the soak time", _script(V3_PLANNING_OVERRIDE)),
     (4, "the meeting agenda a facilitator picks from the interviews", _script(V4_AGENDA)),
     (5, "recurring themes a person confirmed a repair item addresses", _script(V5_REPAIR_ITEM_THEMES)),
+    (6, "corrections and withdrawals of contributions, kept with who and when", _script(V6_REVISIONS)),
+    (7, "the meeting log (start, pauses, end, reopening, open topic) and the review's time zone",
+     _script(V7_MEETING_LOG)),
 ]
 LATEST = MIGRATIONS[-1][0]
 
