@@ -15,7 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from reviewlab.errors import ImportFormatError, ValidationError
+from reviewlab.meeting import MeetingEvent, MeetingState
 from reviewlab.model import AgendaItem, Contribution, Kind, Participant, RepairPlan, Review, ThemeLink
+from reviewlab.revisions import Revision, RevisionAction, withdrawn_by
 
 FORMAT = "reviewlab/review"
 VERSION = 1
@@ -35,6 +37,9 @@ class ReviewBundle:
     plans: list[RepairPlan] = field(default_factory=list)
     agenda: list[AgendaItem] = field(default_factory=list)
     item_themes: list[ThemeLink] = field(default_factory=list)
+    revisions: list[Revision] = field(default_factory=list)
+    """Corrections, withdrawals and restores, in order (contributions hold their current versions)."""
+    meeting_log: list[MeetingEvent] = field(default_factory=list)
 
     def check(self) -> list[str]:
         """Check the cross-object rules; raise ValidationError, return warnings (also emitted)."""
@@ -90,9 +95,35 @@ class ReviewBundle:
             if unknown:
                 msg = f"agenda topic {item.title!r} refers to {', '.join(unknown)}, not in review {self.review.id}"
                 raise ValidationError(msg)
+        self._check_revisions(ids, names)
+        self._check_meeting_log()
         for note in notes:
             warnings.warn(note, EventTimeWarning, stacklevel=3)
         return notes
+
+    def _check_revisions(self, ids: dict[str, Contribution], names: set[str]) -> None:
+        for r in self.revisions:
+            if r.contribution_id not in ids:
+                msg = f"a revision refers to {r.contribution_id}, which is not in review {self.review.id}"
+                raise ValidationError(msg)
+            if r.action is RevisionAction.CORRECTED and r.old_participant not in names:
+                msg = f"a correction of {r.contribution_id} names {r.old_participant!r}, who is not on the roster"
+                raise ValidationError(msg)
+        state = withdrawn_by(self.revisions)
+        for c in self.contributions:
+            if c.withdrawn != state.get(c.id, False):
+                msg = (f"contribution {c.id} is {'' if c.withdrawn else 'not '}withdrawn, but its revisions say "
+                       f"{'otherwise' if c.id in state else 'nothing of who withdrew it, or when'}")
+                raise ValidationError(msg)
+
+    def _check_meeting_log(self) -> None:
+        if not self.meeting_log:
+            return
+        state = MeetingState.from_log(self.meeting_log)
+        if (state.started, state.ended) != (self.review.meeting_at, self.review.meeting_ended_at):
+            msg = (f"review {self.review.id}: meeting_at and meeting_ended_at do not match its meeting log "
+                   f"(the log says started {state.started}, ended {state.ended})")
+            raise ValidationError(msg)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON-ready form (docs/review-json.md)."""
@@ -105,6 +136,8 @@ class ReviewBundle:
             "plans": [_plain(p) for p in self.plans],
             "agenda": [_plain(a) for a in self.agenda],
             "item_themes": [_plain(t) for t in self.item_themes],
+            **({"revisions": [_plain(r) for r in self.revisions]} if self.revisions else {}),
+            **({"meeting_log": [_plain(e) for e in self.meeting_log]} if self.meeting_log else {}),
         }
 
 
@@ -115,12 +148,18 @@ def event_warning(c: Contribution, review: Review) -> str:
             f"incident window starting {review.incident_start.isoformat()}; check the date")
 
 
+_WRITTEN_WHEN_SET = {"timezone", "meeting_ended_at", "withdrawn"}
+"""Fields added to the format later: written only when they hold something, so older files round-trip."""
+
+
 def _plain(obj: Any, drop: tuple[str, ...] = ()) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name in obj.__dataclass_fields__:
         if name in drop:
             continue
         value = getattr(obj, name)
+        if name in _WRITTEN_WHEN_SET and not value:
+            continue
         if isinstance(value, (datetime, date)):
             value = value.isoformat()
         elif isinstance(value, tuple):
@@ -161,7 +200,7 @@ def bundle_from_dict(data: Any, source: str = "<data>") -> ReviewBundle:
     if "review" not in data:
         msg = f"{source}: field 'review' is missing"
         raise ImportFormatError(msg)
-    for key in ("participants", "contributions", "plans", "agenda", "item_themes"):
+    for key in ("participants", "contributions", "plans", "agenda", "item_themes", "revisions", "meeting_log"):
         if not isinstance(data.get(key, []), list):
             msg = f"{source}: field '{key}' must be a list"
             raise ImportFormatError(msg)
@@ -177,6 +216,9 @@ def bundle_from_dict(data: Any, source: str = "<data>") -> ReviewBundle:
         agenda=[_build(AgendaItem, a, f"{source}: agenda[{i}]") for i, a in enumerate(data.get("agenda", []))],
         item_themes=[_build(ThemeLink, t, f"{source}: item_themes[{i}]")
                      for i, t in enumerate(data.get("item_themes", []))],
+        revisions=[_build(Revision, r, f"{source}: revisions[{i}]") for i, r in enumerate(data.get("revisions", []))],
+        meeting_log=[_build(MeetingEvent, e, f"{source}: meeting_log[{i}]")
+                     for i, e in enumerate(data.get("meeting_log", []))],
     )
     try:
         bundle.check()

@@ -69,17 +69,22 @@ def _when(value: Any, tz: Any = None, fmt: str = "%Y-%m-%d %H:%M %Z") -> str:
 
 def review_blocks(bundle: ReviewBundle, *, charts: bool = True) -> list[Block]:
     """The blocks of one review's report (see `review_report`)."""
+    from reviewlab.timezones import clock_text, zone_label, zone_of
+
     r = bundle.review
-    tz = r.incident_start.tzinfo
-    said = [c for c in bundle.contributions if not c.private]
-    hidden = len(bundle.contributions) - len(said)
+    tz = zone_of(r)
+    current = [c for c in bundle.contributions if not c.withdrawn]
+    said = [c for c in current if not c.private]
+    hidden = len(current) - len(said)
     facilitator = r.facilitator or "-"
     if r.facilitator and any(p.name == r.facilitator and p.responded for p in bundle.participants):
         facilitator += " (took part in the response" + (f"; {r.facilitator_override}" if r.facilitator_override else "") + ")"
     blocks: list[Block] = [("h1", f"{r.id}: {r.title}"), ("facts", [
-        ("Severity", r.severity.value), ("Incident", f"{_when(r.incident_start)} to {_when(r.incident_end, tz)}"),
+        ("Severity", r.severity.value), ("Incident", f"{_when(r.incident_start, tz)} to {_when(r.incident_end, tz)}"),
+        ("Times in", zone_label(r)),
         ("Services", ", ".join(r.services) or "-"), ("Status", r.status.value.replace("_", " ")),
-        ("Facilitator", facilitator), ("Review meeting", _when(r.meeting_at)), ("Planning meeting", _when(r.planning_at)),
+        ("Facilitator", facilitator), ("Review meeting", _meeting_text(bundle, tz)),
+        ("Planning meeting", _when(r.planning_at, tz)),
         ("Participants", ", ".join(f"{p.name} ({p.role.value.replace('_', ' ')})" for p in bundle.participants) or "-"),
     ])]
     blocks += [("h2", "Summary"), ("p", r.summary or "No summary yet.")]
@@ -93,8 +98,7 @@ def review_blocks(bundle: ReviewBundle, *, charts: bool = True) -> list[Block]:
         views = [c for c in said if c.links_to == event.id]
         shown_under.update(c.id for c in views if c.kind.value in ("timeline_event", "observation"))
         timeline.append(Item(event.text, event.participant, [Item(c.text, c.participant) for c in views],
-                             _when(event.event_time, tz, "%H:%M" if event.event_time.date() == r.incident_start.date()
-                                   else "%Y-%m-%d %H:%M")))
+                             clock_text(event.event_time, r)))
     blocks += [("h2", "Timeline, with each viewpoint"), ("list", timeline) if timeline else ("p", "No timeline events.")]
     if charts and events:
         blocks.append(("chart", "timeline", "Timeline chart: who saw what, when"))
@@ -131,7 +135,41 @@ def review_blocks(bundle: ReviewBundle, *, charts: bool = True) -> list[Block]:
         blocks.append(("chart", "contributions", "Chart: contributions per participant and kind"))
     if hidden:
         blocks.append(("p", f"{hidden} private interview note(s) left out."))
+    changed = _changes_text(bundle)
+    if changed:
+        blocks.append(("p", changed))
     return blocks
+
+
+def _meeting_text(bundle: ReviewBundle, tz: Any) -> str:
+    """When the review meeting ran, how long (breaks left out), and any reopening with who and why."""
+    from reviewlab.meeting import MeetingState
+
+    r = bundle.review
+    if r.meeting_at is None:
+        return "-"
+    state = MeetingState.from_log(bundle.meeting_log, r)
+    text = _when(r.meeting_at, tz)
+    if r.meeting_ended_at is not None:
+        text += f" to {_when(r.meeting_ended_at, tz, '%H:%M')} ({int(state.elapsed(r.meeting_ended_at).total_seconds() // 60)} min)"
+    for e in state.reopenings:
+        text += f"; reopened {_when(e.at, tz)} by {e.by}: {e.note}"
+    return text
+
+
+def _changes_text(bundle: ReviewBundle) -> str:
+    """How many contributions were corrected or withdrawn (the report shows their latest versions)."""
+    from reviewlab.revisions import RevisionAction, withdrawn_by
+
+    shown = {c.id for c in bundle.contributions if not c.private}
+    corrected = {v.contribution_id for v in bundle.revisions if v.action is RevisionAction.CORRECTED} & shown
+    withdrawn = {cid for cid, w in withdrawn_by(bundle.revisions).items() if w} & shown
+    parts = [f"{len(corrected)} corrected" if corrected else "", f"{len(withdrawn)} withdrawn" if withdrawn else ""]
+    parts = [p for p in parts if p]
+    if not parts:
+        return ""
+    return (f"Contributions {' and '.join(parts)} during the review: shown here as last corrected, withdrawn ones "
+            "left out; every version is kept in the archive and the review's JSON.")
 
 
 def review_report(archive: Archive, review_id: str, format: Format = "md", *, charts: bool = True) -> str:
@@ -147,7 +185,8 @@ def review_report(archive: Archive, review_id: str, format: Format = "md", *, ch
     bundle = archive.bundle(review_id)
     blocks = review_blocks(bundle, charts=charts and format == "html")
     frame = archive.contributions_frame(review_id) if charts and format == "html" else None
-    return render(blocks, format, title=f"Review {bundle.review.id}", frame=frame)
+    return render(blocks, format, title=f"Review {bundle.review.id}", frame=frame,
+                  review=bundle.review if frame is not None else None)
 
 
 def themes_blocks(themes: pd.DataFrame, *, title: str = "Themes across reviews", top: int = 20) -> list[Block]:
@@ -252,7 +291,7 @@ def _chart(name: str, data: dict[str, Any]) -> Any:
         return charts.contributions_chart(data["frame"])
     from reviewlab.charts.timeline import timeline_chart
 
-    return timeline_chart(data["frame"]).properties(width=560)
+    return timeline_chart(data["frame"], zone=data.get("review")).properties(width=560)
 
 
 def _html(blocks: list[Block], title: str, data: dict[str, Any]) -> str:

@@ -12,8 +12,9 @@ from typing import Any
 
 from reviewlab.archive.connection import Connection, to_text
 from reviewlab.bundle import EventTimeWarning, ReviewBundle, event_warning
-from reviewlab.errors import DuplicateError, NotFound, ReviewNotFound, ValidationError
-from reviewlab.model import Contribution, Participant, Review, new_id, utcnow
+from reviewlab.errors import DuplicateError, MeetingClosed, NotFound, ReviewNotFound, ValidationError
+from reviewlab.meeting import capture_closed
+from reviewlab.model import Contribution, Participant, Phase, Review, new_id, utcnow
 
 
 class RecordsMixin(Connection):
@@ -44,8 +45,8 @@ class RecordsMixin(Connection):
         with self.atomic() as conn:
             conn.execute(
                 "UPDATE reviews SET title=?, incident_start=?, incident_end=?, severity=?, services=?, summary=?,"
-                " facilitator=?, facilitator_override=?, status=?, meeting_at=?, planning_at=?, planning_override=?"
-                " WHERE id=?", (*self._review_values(new)[1:], review_id))
+                " facilitator=?, facilitator_override=?, status=?, meeting_at=?, planning_at=?, planning_override=?,"
+                " timezone=?, meeting_ended_at=? WHERE id=?", (*self._review_values(new)[1:], review_id))
         return new
 
     def get_review(self, review_id: str) -> Review:
@@ -72,7 +73,7 @@ class RecordsMixin(Connection):
     def _review_values(r: Review) -> tuple[Any, ...]:
         return (r.id, r.title, to_text(r.incident_start), to_text(r.incident_end), r.severity.value, json.dumps(list(r.services)),
                 r.summary, r.facilitator, r.facilitator_override, r.status.value, to_text(r.meeting_at),
-                to_text(r.planning_at), r.planning_override)
+                to_text(r.planning_at), r.planning_override, r.timezone, to_text(r.meeting_ended_at))
 
     @staticmethod
     def _review(row: dict[str, Any]) -> Review:
@@ -106,6 +107,7 @@ class RecordsMixin(Connection):
 
         Raises:
             ValidationError: bad kind, phase, text or time, or a participant not on the roster.
+            MeetingClosed: a meeting contribution after the meeting ended (reopen it first).
             ReviewNotFound: no such review.
 
         Examples:
@@ -120,6 +122,9 @@ class RecordsMixin(Connection):
                          kind=kind, text=text, phase=phase, event_time=event_time, tags=tuple(tags),
                          links_to=links_to, private=private, recorded_at=recorded_at or utcnow())
         review = self.get_review(review_id)
+        closed = capture_closed(review) if c.phase is Phase.MEETING else None
+        if closed:
+            raise MeetingClosed(closed[0].upper() + closed[1:])
         roster = {p.name for p in self.participants(review_id)}
         if c.participant not in roster:
             msg = (f"{c.participant!r} is not on the roster of review {review_id}; add them first "
@@ -141,9 +146,15 @@ class RecordsMixin(Connection):
         return c
 
     def contributions(self, review_id: str | None = None, *, phase: str | None = None,
-                      kind: str | None = None) -> list[Contribution]:
-        """Contributions, optionally of one review, phase or kind, in recorded order."""
+                      kind: str | None = None, include_withdrawn: bool = False) -> list[Contribution]:
+        """Contributions, optionally of one review, phase or kind, in recorded order.
+
+        Each is its current version (corrections applied); withdrawn ones are left out unless
+        `include_withdrawn`. Earlier versions: `history(contribution_id)`; every change: `revisions()`.
+        """
         sql, params = "SELECT * FROM contributions WHERE 1=1", []
+        if not include_withdrawn:
+            sql += " AND withdrawn = 0"
         for column, value in (("review_id", review_id), ("phase", phase), ("kind", kind)):
             if value is not None:
                 sql += f" AND {column} = ?"
@@ -151,7 +162,7 @@ class RecordsMixin(Connection):
         return [self._contribution(r) for r in self._rows(sql + " ORDER BY rowid", params)]
 
     def get_contribution(self, contribution_id: str) -> Contribution:
-        """One contribution by id."""
+        """One contribution by id, in its current version (withdrawn ones too, marked `withdrawn`)."""
         rows = self._rows("SELECT * FROM contributions WHERE id=?", (contribution_id,))
         if not rows:
             msg = f"no contribution {contribution_id!r} in {self.path}"
@@ -160,10 +171,12 @@ class RecordsMixin(Connection):
 
     @staticmethod
     def _contribution(row: dict[str, Any]) -> Contribution:
-        return Contribution(**{**row, "tags": tuple(json.loads(row["tags"])), "private": bool(row["private"])})
+        return Contribution(**{**row, "tags": tuple(json.loads(row["tags"])), "private": bool(row["private"]),
+                               "withdrawn": bool(row.get("withdrawn", 0))})
 
     @staticmethod
     def _insert_contribution(conn: sqlite3.Connection, c: Contribution) -> None:
-        conn.execute("INSERT INTO contributions VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        conn.execute("INSERT INTO contributions (id, review_id, participant, phase, kind, text, recorded_at, event_time,"
+                     " tags, links_to, private, withdrawn) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                      (c.id, c.review_id, c.participant, c.phase.value, c.kind.value, c.text, to_text(c.recorded_at),
-                      to_text(c.event_time), json.dumps(list(c.tags)), c.links_to, int(c.private)))
+                      to_text(c.event_time), json.dumps(list(c.tags)), c.links_to, int(c.private), int(c.withdrawn)))

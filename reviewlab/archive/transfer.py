@@ -10,21 +10,23 @@ from pathlib import Path
 from typing import Any
 
 from reviewlab.archive.connection import to_text
-from reviewlab.archive.planning import PlanningMixin
+from reviewlab.archive.meeting import MeetingMixin
+from reviewlab.archive.revisions import RevisionsMixin
 from reviewlab.bundle import ReviewBundle, load_bundle
 from reviewlab.errors import DuplicateError
 from reviewlab.model import Review
 
 
-class TransferMixin(PlanningMixin):
+class TransferMixin(RevisionsMixin, MeetingMixin):
     """Export and import whole reviews."""
 
     # -- whole reviews as JSON ----------------------------------------------------------------
     def bundle(self, review_id: str) -> ReviewBundle:
-        """Everything of one review."""
+        """Everything of one review: withdrawn contributions, corrections and the meeting log included."""
         return ReviewBundle(self.get_review(review_id), self.participants(review_id),
-                            self.contributions(review_id), self.plans(review_id), self.agenda(review_id),
-                            self.item_themes(review_id))
+                            self.contributions(review_id, include_withdrawn=True), self.plans(review_id),
+                            self.agenda(review_id), self.item_themes(review_id),
+                            revisions=self.revisions(review_id), meeting_log=self.meeting_log(review_id))
 
     def export_review(self, review_id: str, path: str | Path | None = None) -> dict[str, Any]:
         """The review as a JSON-ready dict (docs/review-json.md); also written to `path` if given."""
@@ -85,14 +87,16 @@ class TransferMixin(PlanningMixin):
         conn.execute("DELETE FROM repair_plans WHERE item_id IN (SELECT id FROM contributions WHERE review_id=?)",
                      (review_id,))
         conn.execute("UPDATE contributions SET links_to = NULL WHERE review_id = ?", (review_id,))
-        for table, column in (("agenda_items", "review_id"), ("contributions", "review_id"),
+        conn.execute("DELETE FROM contribution_revisions WHERE contribution_id IN"
+                     " (SELECT id FROM contributions WHERE review_id=?)", (review_id,))
+        for table, column in (("meeting_events", "review_id"), ("agenda_items", "review_id"), ("contributions", "review_id"),
                               ("participants", "review_id"), ("reviews", "id")):
             conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (review_id,))
 
     def _insert_bundle(self, conn: sqlite3.Connection, b: ReviewBundle) -> None:
         conn.execute("INSERT INTO reviews (id, title, incident_start, incident_end, severity, services, summary,"
-                     " facilitator, facilitator_override, status, meeting_at, planning_at, planning_override)"
-                     " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", self._review_values(b.review))
+                     " facilitator, facilitator_override, status, meeting_at, planning_at, planning_override, timezone,"
+                     " meeting_ended_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", self._review_values(b.review))
         conn.executemany("INSERT INTO participants VALUES (?,?,?,?,?)",
                          [(b.review.id, p.name, p.role.value, int(p.responded), i) for i, p in enumerate(b.participants)])
         # links may point forward in the list: insert all, then link
@@ -106,3 +110,7 @@ class TransferMixin(PlanningMixin):
                           for i, a in enumerate(b.agenda)])
         conn.executemany("INSERT INTO repair_item_themes VALUES (?,?,?,?)",
                          [(t.item_id, t.theme_label, t.confirmed_by, to_text(t.confirmed_at)) for t in b.item_themes])
+        for revision in b.revisions:
+            self._insert_revision(conn, revision)
+        conn.executemany("INSERT INTO meeting_events (review_id, action, at, made_by, note, topic) VALUES (?,?,?,?,?,?)",
+                         [(b.review.id, e.action.value, to_text(e.at), e.by, e.note, e.topic) for e in b.meeting_log])

@@ -22,30 +22,36 @@ class ViewsMixin(Connection):
     """Frames across reviews, and cached embeddings."""
 
     # -- analysis views -----------------------------------------------------------------------
-    def contributions_frame(self, review_id: str | None = None) -> pd.DataFrame:
-        """One row per contribution across reviews: the input of all analysis.
+    def contributions_frame(self, review_id: str | None = None, *, include_withdrawn: bool = False) -> pd.DataFrame:
+        """One row per contribution across reviews, in its current version: the input of all analysis.
 
-        Columns: contribution_id, review_id, review_title, participant, role, responded, kind, phase, text,
-        recorded_at, event_time, links_to, private, tags, services, severity, incident_start,
+        Corrections are applied and withdrawn contributions left out (with `include_withdrawn`, they are
+        kept and a `withdrawn` column is added). Columns: contribution_id, review_id, review_title,
+        participant, role, responded, kind, phase, text, recorded_at, event_time, links_to, private, tags, services, severity, incident_start,
         incident_end, review_status. Times are pandas UTC timestamps; services and tags are lists.
         """
         import pandas as pd
 
-        sql = """
+        extra = ", c.withdrawn" if include_withdrawn else ""
+        sql = f"""
             SELECT c.id AS contribution_id, c.review_id, r.title AS review_title, c.participant, p.role,
                    p.responded, c.kind, c.phase, c.text, c.recorded_at, c.event_time, c.links_to, c.private,
-                   c.tags, r.services, r.severity, r.incident_start, r.incident_end, r.status AS review_status
+                   c.tags, r.services, r.severity, r.incident_start, r.incident_end, r.status AS review_status{extra}
             FROM contributions c JOIN reviews r ON r.id = c.review_id
             LEFT JOIN participants p ON p.review_id = c.review_id AND p.name = c.participant
         """
-        rows = self._rows(sql + (" WHERE c.review_id = ?" if review_id else "") + " ORDER BY r.incident_start, c.rowid",
+        where = [w for w, wanted in (("c.review_id = ?", review_id), ("c.withdrawn = 0", not include_withdrawn)) if wanted]
+        columns = FRAME_COLUMNS + (["withdrawn"] if include_withdrawn else [])
+        rows = self._rows(sql + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY r.incident_start, c.rowid",
                           (review_id,) if review_id else ())
-        frame = pd.DataFrame(rows, columns=FRAME_COLUMNS)
+        frame = pd.DataFrame(rows, columns=columns)
         for column in ("recorded_at", "event_time", "incident_start", "incident_end"):
             frame[column] = pd.to_datetime(frame[column], utc=True, format="ISO8601")
         for column in ("services", "tags"):
             frame[column] = frame[column].map(json.loads)
         frame["private"] = frame["private"].astype(bool)
+        if include_withdrawn:
+            frame["withdrawn"] = frame["withdrawn"].astype(bool)
         frame["responded"] = frame["responded"].astype("boolean")
         return frame
 
@@ -55,12 +61,13 @@ class ViewsMixin(Connection):
 
         rows = self._rows("""
             SELECT r.*, (SELECT COUNT(*) FROM participants p WHERE p.review_id = r.id) AS n_participants,
-                   (SELECT COUNT(*) FROM contributions c WHERE c.review_id = r.id) AS n_contributions
+                   (SELECT COUNT(*) FROM contributions c WHERE c.review_id = r.id AND c.withdrawn = 0)
+                   AS n_contributions
             FROM reviews r ORDER BY r.incident_start, r.id""")
         frame = pd.DataFrame(rows)
         if frame.empty:
             return pd.DataFrame(columns=["id", "title", "incident_start", "severity", "status", "n_contributions"])
-        for column in ("incident_start", "incident_end", "meeting_at", "planning_at"):
+        for column in ("incident_start", "incident_end", "meeting_at", "planning_at", "meeting_ended_at"):
             frame[column] = pd.to_datetime(frame[column], utc=True, format="ISO8601")
         frame["services"] = frame["services"].map(json.loads)
         return frame

@@ -7,8 +7,12 @@ from typing import TYPE_CHECKING
 from reviewlab.errors import MissingColumns
 
 if TYPE_CHECKING:
+    from datetime import tzinfo
+
     import altair as alt
     import pandas as pd
+
+    from reviewlab.model import Review
 
 NEEDED = ("contribution_id", "participant", "event_time", "text", "links_to")
 
@@ -26,12 +30,28 @@ def event_ids(frame: pd.DataFrame) -> list[str]:
     return roots
 
 
-def timeline_chart(frame: pd.DataFrame) -> alt.Chart:
+def _zone(zone: str | Review | None) -> tuple[tzinfo, str]:
+    from datetime import timezone
+
+    from reviewlab.model import Review
+    from reviewlab.timezones import as_tzinfo, check_timezone, zone_name, zone_of
+
+    if isinstance(zone, Review):
+        return zone_of(zone), zone_name(zone)
+    checked = check_timezone(zone, "zone")
+    if checked is None:
+        return timezone.utc, "UTC"
+    return as_tzinfo(checked), checked if "/" in checked or checked == "UTC" else f"UTC{checked}"
+
+
+def timeline_chart(frame: pd.DataFrame, *, zone: str | Review | None = None) -> alt.Chart:
     """A timeline of events, one row per participant, several viewpoints on one event joined.
 
     Arguments:
         frame: contributions (e.g. `Archive.contributions_frame(review_id)`); rows that are not timeline
             events, or are private, are left out when the frame has `kind` and `private` columns.
+        zone: the zone to show times in: a review (its zone, `Review.timezone`), a zone name such as
+            Europe/Berlin or an offset such as +01:00; None shows UTC. The axis title names it.
 
     Returns:
         An Altair layered chart: a point per account (tooltip: who, when, words) and a rule joining
@@ -61,16 +81,21 @@ def timeline_chart(frame: pd.DataFrame) -> alt.Chart:
     if "private" in data.columns:
         data = data[~data["private"].astype(bool)]
     data = data.dropna(subset=["event_time"])
-    data = data.assign(event_time=pd.to_datetime(data["event_time"], utc=True),
+    tz, label = _zone(zone)
+    times = pd.to_datetime(data["event_time"], utc=True)
+    # the wall-clock time in the zone, drawn on a UTC scale, so no browser or converter shifts it again
+    wall = times.dt.tz_convert(tz).dt.tz_localize(None).dt.tz_localize("UTC") if len(data) else times
+    data = data.assign(event_time=wall, when=wall.dt.strftime("%H:%M") + f" {label}",
                        event=event_ids(data) if len(data) else [])
-    data = data[["contribution_id", "participant", "event_time", "text", "event"]].reset_index(drop=True)
+    data = data[["contribution_id", "participant", "event_time", "when", "text", "event"]].reset_index(drop=True)
     base = alt.Chart(data).encode(
-        x=alt.X("event_time:T", title="event time (UTC)", axis=alt.Axis(format="%H:%M")),
+        x=alt.X("event_time:T", title=f"event time ({label})", axis=alt.Axis(format="%H:%M"),
+                scale=alt.Scale(type="utc")),
         y=alt.Y("participant:N", title=None),
     )
     rules = base.mark_line(color="#999", strokeDash=[3, 3]).encode(detail="event:N")
     points = base.mark_point(filled=True, size=90).encode(
         color=alt.Color("participant:N", legend=None),
-        tooltip=[alt.Tooltip("participant:N"), alt.Tooltip("event_time:T", format="%H:%M"), alt.Tooltip("text:N")],
+        tooltip=[alt.Tooltip("participant:N"), alt.Tooltip("when:N", title="when"), alt.Tooltip("text:N")],
     )
     return alt.layer(rules, points).properties(width=600, height=alt.Step(36), title="Timeline: who saw what, when")

@@ -41,7 +41,7 @@ class SoakGate:
         review_id: the review.
         state: 'not_held' (no meeting yet), 'soaking' (under the soak time since the meeting),
             'overridden' (soaking, but a reason to go ahead is recorded) or 'open'.
-        meeting_at: when the review meeting was held.
+        meeting_at: when the review meeting ended (or started, when its end was not recorded).
         now: the time the gate was read.
         soak_time: how long planning waits after the meeting.
         override: the recorded reason to go ahead early, if any.
@@ -118,7 +118,8 @@ def soak_gate(review: Review, now: Callable[[], datetime] | datetime = utcnow, *
     """Read the soak gate of a review at `now` (a time, or a clock function).
 
     A meeting counts as held when the review's status is meeting_held or planning_done and its
-    meeting time is known. A reason recorded in ``review.planning_override`` opens the gate early.
+    meeting time is known; the soak time counts from its end (``review.meeting_ended_at``), or from its
+    start when the end was not recorded. A reason recorded in ``review.planning_override`` opens the gate early.
 
     Examples:
         >>> r = Review("r1", "x", "2025-01-01T09:00:00+00:00", status="meeting_held",
@@ -127,11 +128,12 @@ def soak_gate(review: Review, now: Callable[[], datetime] | datetime = utcnow, *
         'The review meeting was 19 h 0 min ago. Let it soak 5 h 0 min'
     """
     at = now() if callable(now) else now
-    held = review.status in (Status.MEETING_HELD, Status.PLANNING_DONE) and review.meeting_at is not None
+    held_at = review.meeting_ended_at or review.meeting_at
+    held = review.status in (Status.MEETING_HELD, Status.PLANNING_DONE) and held_at is not None
     if not held:
         state: GateState = "not_held"
-    elif at - review.meeting_at >= soak_time:
+    elif at - held_at >= soak_time:
         state = "open"
     else:
         state = "overridden" if review.planning_override else "soaking"
-    return SoakGate(review.id, state, review.meeting_at if held else None, at, soak_time, review.planning_override)
+    return SoakGate(review.id, state, held_at if held else None, at, soak_time, review.planning_override)
