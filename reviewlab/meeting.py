@@ -230,3 +230,19 @@ def capture_closed(review: Review) -> str | None:
     at = clock_text(review.meeting_ended_at, review, date=True)
     return (f"the review meeting of {review.id} ended at {at} ({zone_name(review)}); capture is closed. "
             "To add to it, reopen the meeting (say who reopens it and why).")
+
+
+def meeting_summary(review: Review, log: Sequence[MeetingEvent]) -> str:
+    """The meeting in one line, in the review's zone: '2025-06-04 15:00 CEST to 16:14 (74 min); reopened ...'."""
+    from reviewlab.timezones import local
+
+    if review.meeting_at is None:
+        return "-"
+    state = MeetingState.from_log(log, review)
+    text = f"{local(review.meeting_at, review):%Y-%m-%d %H:%M %Z}".strip()
+    if review.meeting_ended_at is not None:
+        spent = int(state.elapsed(review.meeting_ended_at).total_seconds() // 60)
+        text += f" to {local(review.meeting_ended_at, review):%H:%M} ({spent} min)"
+    for e in state.reopenings:
+        text += f"; reopened {local(e.at, review):%Y-%m-%d %H:%M} by {e.by}: {e.note}"
+    return text

@@ -69,6 +69,8 @@ def _when(value: Any, tz: Any = None, fmt: str = "%Y-%m-%d %H:%M %Z") -> str:
 
 def review_blocks(bundle: ReviewBundle, *, charts: bool = True) -> list[Block]:
     """The blocks of one review's report (see `review_report`)."""
+    from reviewlab.meeting import meeting_summary
+    from reviewlab.revisions import changes_note
     from reviewlab.timezones import clock_text, zone_label, zone_of
 
     r = bundle.review
@@ -83,7 +85,7 @@ def review_blocks(bundle: ReviewBundle, *, charts: bool = True) -> list[Block]:
         ("Severity", r.severity.value), ("Incident", f"{_when(r.incident_start, tz)} to {_when(r.incident_end, tz)}"),
         ("Times in", zone_label(r)),
         ("Services", ", ".join(r.services) or "-"), ("Status", r.status.value.replace("_", " ")),
-        ("Facilitator", facilitator), ("Review meeting", _meeting_text(bundle, tz)),
+        ("Facilitator", facilitator), ("Review meeting", meeting_summary(r, bundle.meeting_log)),
         ("Planning meeting", _when(r.planning_at, tz)),
         ("Participants", ", ".join(f"{p.name} ({p.role.value.replace('_', ' ')})" for p in bundle.participants) or "-"),
     ])]
@@ -135,41 +137,10 @@ def review_blocks(bundle: ReviewBundle, *, charts: bool = True) -> list[Block]:
         blocks.append(("chart", "contributions", "Chart: contributions per participant and kind"))
     if hidden:
         blocks.append(("p", f"{hidden} private interview note(s) left out."))
-    changed = _changes_text(bundle)
+    changed = changes_note(bundle.contributions, bundle.revisions)
     if changed:
         blocks.append(("p", changed))
     return blocks
-
-
-def _meeting_text(bundle: ReviewBundle, tz: Any) -> str:
-    """When the review meeting ran, how long (breaks left out), and any reopening with who and why."""
-    from reviewlab.meeting import MeetingState
-
-    r = bundle.review
-    if r.meeting_at is None:
-        return "-"
-    state = MeetingState.from_log(bundle.meeting_log, r)
-    text = _when(r.meeting_at, tz)
-    if r.meeting_ended_at is not None:
-        text += f" to {_when(r.meeting_ended_at, tz, '%H:%M')} ({int(state.elapsed(r.meeting_ended_at).total_seconds() // 60)} min)"
-    for e in state.reopenings:
-        text += f"; reopened {_when(e.at, tz)} by {e.by}: {e.note}"
-    return text
-
-
-def _changes_text(bundle: ReviewBundle) -> str:
-    """How many contributions were corrected or withdrawn (the report shows their latest versions)."""
-    from reviewlab.revisions import RevisionAction, withdrawn_by
-
-    shown = {c.id for c in bundle.contributions if not c.private}
-    corrected = {v.contribution_id for v in bundle.revisions if v.action is RevisionAction.CORRECTED} & shown
-    withdrawn = {cid for cid, w in withdrawn_by(bundle.revisions).items() if w} & shown
-    parts = [f"{len(corrected)} corrected" if corrected else "", f"{len(withdrawn)} withdrawn" if withdrawn else ""]
-    parts = [p for p in parts if p]
-    if not parts:
-        return ""
-    return (f"Contributions {' and '.join(parts)} during the review: shown here as last corrected, withdrawn ones "
-            "left out; every version is kept in the archive and the review's JSON.")
 
 
 def review_report(archive: Archive, review_id: str, format: Format = "md", *, charts: bool = True) -> str:

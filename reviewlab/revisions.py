@@ -129,3 +129,16 @@ def correction_of(current: Contribution, *, participant: str | None = None, kind
         msg = f"the correction of {current.id} changes nothing; change who, the kind, the words or the time"
         raise ValidationError(msg)
     return new
+
+
+def changes_note(contributions: Iterable[Contribution], revisions: Iterable[Revision]) -> str:
+    """One sentence for a report: how many shared contributions were corrected or withdrawn ('' if none)."""
+    revisions = list(revisions)
+    shown = {c.id for c in contributions if not c.private}
+    corrected = {r.contribution_id for r in revisions if r.action is RevisionAction.CORRECTED} & shown
+    withdrawn = {cid for cid, gone in withdrawn_by(revisions).items() if gone} & shown
+    parts = [f"{len(ids)} {word}" for ids, word in ((corrected, "corrected"), (withdrawn, "withdrawn")) if ids]
+    if not parts:
+        return ""
+    return (f"Contributions {' and '.join(parts)} during the review: shown here as last corrected, withdrawn ones "
+            "left out; every version is kept in the archive and the review's JSON.")

@@ -99,3 +99,16 @@ def test_the_meeting_log_round_trips_through_the_review_json(archive, review):
     data["review"]["meeting_ended_at"] = at(50).isoformat()
     with pytest.raises(ImportFormatError, match="do not match its meeting log"):
         archive.import_review(data, overwrite=True)
+
+
+def test_the_report_says_when_the_meeting_ran_and_who_reopened_it(archive, review):
+    from reviewlab.report import review_report
+
+    archive.update_review("r1", timezone="Europe/Berlin")
+    archive.start_meeting("r1", at=at(0))
+    archive.end_meeting("r1", at=at(40))
+    archive.reopen_meeting("r1", by="Fay", why="Bo had the pager log", at=at(50))
+    archive.end_meeting("r1", at=at(60))
+    md = review_report(archive, "r1")
+    assert ("**Review meeting**: 2025-03-06 14:00 CET to 15:00 (50 min); reopened 2025-03-06 14:50 by Fay: "
+            "Bo had the pager log") in md

@@ -21,6 +21,7 @@ from reviewlab.capture.voices import VoiceBalance, balance_of_voices
 from reviewlab.capture.widget_board import Board
 from reviewlab.capture.widget_clock import ClockPanel
 from reviewlab.capture.widget_entry import EntryForm
+from reviewlab.capture.widget_fix import FixPanel
 from reviewlab.capture.widget_interview import InterviewDesk
 from reviewlab.capture.widget_meeting import MeetingConsole
 from reviewlab.capture.widget_planning import PlanningDesk
@@ -34,6 +35,7 @@ __all__ = [
     "ClockPanel",
     "EntryForm",
     "FacilitatorCheck",
+    "FixPanel",
     "InterviewDesk",
     "MeetingClock",
     "MeetingConsole",

@@ -6,36 +6,19 @@ A contribution holding `<script>` or `<img onerror=...>` is shown as those chara
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from datetime import datetime
 
-from reviewlab.capture.clock import MeetingClock
 from reviewlab.capture.coaching import Hint
 from reviewlab.capture.rules import BOARD_COLUMNS, TIMELINE_TOLERANCE
 from reviewlab.capture.voices import VoiceBalance
-from reviewlab.model import AgendaItem, Contribution, Kind, Phase
-
-_STATE_COLOUR = {"not_started": "#555", "running": "#1b5e20", "warn": "#b26a00", "stop": "#b00020"}
+from reviewlab.model import Contribution, Kind, Phase, Review
+from reviewlab.timezones import clock_text, zone_name
 
 
 def esc(text: object) -> str:
     """Text made safe to put inside HTML (quotes too)."""
     return html.escape(str(text), quote=True)
-
-
-def clock_html(clock: MeetingClock, agenda: Sequence[AgendaItem] = ()) -> str:
-    """The elapsed time, its warning, and the agenda with time per topic."""
-    state = clock.state()
-    head = (f'<div class="rl-clock rl-{state}" style="font-size:1.2em;font-weight:bold;color:{_STATE_COLOUR[state]}">'
-            f"{esc(clock.message())}</div>")
-    if not agenda:
-        return head + "<div><i>No agenda picked yet (notebook 01 proposes topics from the interviews).</i></div>"
-    items = []
-    for slot in clock.schedule(agenda):
-        start, end = int(slot.starts.total_seconds() // 60), int(slot.ends.total_seconds() // 60)
-        mark = {"done": "&#10003;", "now": "&#9654;", "next": "&#8226;"}[slot.state]
-        style = "font-weight:bold" if slot.state == "now" else "color:#777" if slot.state == "done" else ""
-        items.append(f'<li style="{style}">{mark} {esc(slot.title)} <small>({start}&ndash;{end} min)</small></li>')
-    return head + f'<ol class="rl-agenda" style="list-style:none;padding-left:0">{"".join(items)}</ol>'
 
 
 def hints_html(hints: Sequence[Hint], *, repair: bool = False, parking_hint: str = "") -> str:
@@ -51,17 +34,25 @@ def hints_html(hints: Sequence[Hint], *, repair: bool = False, parking_hint: str
     return "".join(parts)
 
 
-def _item(c: Contribution) -> str:
+def _badges(c: Contribution, corrected: Collection[str]) -> str:
     badge = ' <small style="color:#777">(interview)</small>' if c.phase is Phase.INTERVIEW else ""
-    return f'<li class="rl-item" data-id="{esc(c.id)}"><b>{esc(c.participant)}</b>: {esc(c.text)}{badge}</li>'
+    if c.id in corrected:
+        badge += ' <small class="rl-corrected" style="color:#1565c0">(corrected)</small>'
+    return badge
 
 
-def board_html(contributions: Sequence[Contribution]) -> str:
-    """Contributions by kind, one column each; private notes must be left out by the caller."""
+def _item(c: Contribution, corrected: Collection[str] = ()) -> str:
+    return (f'<li class="rl-item" data-id="{esc(c.id)}"><b>{esc(c.participant)}</b>: {esc(c.text)}'
+            f"{_badges(c, corrected)}</li>")
+
+
+def board_html(contributions: Sequence[Contribution], corrected: Collection[str] = ()) -> str:
+    """Contributions by kind, one column each, as last corrected; private and withdrawn ones must be left
+    out by the caller (both are also skipped here)."""
     cols = []
     for kind, title in BOARD_COLUMNS.items():
-        items = [c for c in contributions if c.kind.value == kind and not c.private]
-        body = "".join(_item(c) for c in items) or "<li><i>nothing yet</i></li>"
+        items = [c for c in contributions if c.kind.value == kind and not c.private and not c.withdrawn]
+        body = "".join(_item(c, corrected) for c in items) or "<li><i>nothing yet</i></li>"
         cols.append(f'<div class="rl-col rl-col-{kind}" style="flex:1;min-width:180px;padding:0 6px;overflow-wrap:anywhere">'
                     f"<h4>{esc(title)} ({len(items)})</h4><ul style='padding-left:16px'>{body}</ul></div>")
     return f'<div class="rl-board" style="display:flex;gap:8px;align-items:flex-start">{"".join(cols)}</div>'
@@ -69,7 +60,7 @@ def board_html(contributions: Sequence[Contribution]) -> str:
 
 def event_groups(contributions: Sequence[Contribution]) -> list[list[Contribution]]:
     """Timeline events grouped by the event they describe (a chain of `links_to`), earliest first."""
-    events = [c for c in contributions if c.kind is Kind.TIMELINE_EVENT and not c.private]
+    events = [c for c in contributions if c.kind is Kind.TIMELINE_EVENT and not c.private and not c.withdrawn]
     by_id = {c.id: c for c in events}
 
     def root(c: Contribution) -> str:
@@ -85,8 +76,13 @@ def event_groups(contributions: Sequence[Contribution]) -> list[list[Contributio
     return sorted(groups.values(), key=lambda g: min(c.event_time for c in g if c.event_time))
 
 
-def timeline_html(contributions: Sequence[Contribution]) -> str:
-    """The timeline: one row per event, each participant's time and words side by side."""
+def timeline_html(contributions: Sequence[Contribution], review: Review | None = None,
+                  corrected: Collection[str] = ()) -> str:
+    """The timeline: one row per event, each participant's time and words side by side, in the review's zone."""
+
+    def hhmm(when: datetime) -> str:
+        return clock_text(when, review) if review is not None else when.strftime("%H:%M")
+
     rows = []
     for group in event_groups(contributions):
         times = [c.event_time for c in group if c.event_time]
@@ -94,18 +90,20 @@ def timeline_html(contributions: Sequence[Contribution]) -> str:
         flag = ' <span class="rl-differ" style="color:#b26a00">times differ</span>' if differs else ""
         cells = "".join(
             f'<td class="rl-view" style="vertical-align:top;padding:4px 8px;border-left:1px solid #ddd;overflow-wrap:anywhere">'
-            f"<b>{esc(c.participant)}</b> {c.event_time.strftime('%H:%M') if c.event_time else ''}<br>{esc(c.text)}</td>"
-            for c in group)
+            f"<b>{esc(c.participant)}</b> {hhmm(c.event_time) if c.event_time else ''}{_badges(c, corrected)}"
+            f"<br>{esc(c.text)}</td>" for c in group)
         rows.append(f"<tr><td style='vertical-align:top;white-space:nowrap'>"
-                    f"{min(times).strftime('%H:%M')}{flag}</td>{cells}</tr>")
+                    f"{esc(hhmm(min(times)))}{flag}</td>{cells}</tr>")
     if not rows:
         return "<i>No timeline events yet.</i>"
-    return f'<table class="rl-timeline" style="border-collapse:collapse">{"".join(rows)}</table>'
+    zone = (f'<div class="rl-zone" style="color:#555">Times in {esc(zone_name(review))}</div>'
+            if review is not None else "")
+    return f'{zone}<table class="rl-timeline" style="border-collapse:collapse">{"".join(rows)}</table>'
 
 
 def parking_html(contributions: Sequence[Contribution]) -> str:
     """The parking lot: repair ideas raised, kept for the planning meeting (no effort, owner or date here)."""
-    items = [c for c in contributions if c.kind is Kind.REPAIR_ITEM and not c.private]
+    items = [c for c in contributions if c.kind is Kind.REPAIR_ITEM and not c.private and not c.withdrawn]
     if not items:
         return "<i>Parking lot empty.</i>"
     body = "".join(_item(c) for c in items)

@@ -1,4 +1,8 @@
-"""EntryForm: who is speaking, what kind of contribution, the words; Submit (or Enter) saves at once."""
+"""EntryForm: who is speaking, what kind of contribution, the words; Submit (or Enter) saves at once.
+
+The same form corrects an earlier entry (`begin_correction`): it is filled with the entry, and Submit
+saves the correction instead (the old version is kept in the archive). A save that fails, for any reason,
+says so and leaves the words in the box."""
 
 from __future__ import annotations
 
@@ -9,16 +13,20 @@ import ipywidgets as widgets
 from traitlets import Int, Unicode
 
 from reviewlab.capture import coaching
+from reviewlab.capture.correcting import KINDS, CorrectionMode
+from reviewlab.capture.guard import failure_html
 from reviewlab.capture.render import esc, hints_html
-from reviewlab.capture.rules import ENTRY_KINDS, PARK_HINT, WENT_RIGHT_PROMPTS
+from reviewlab.capture.rules import PARK_HINT, WENT_RIGHT_PROMPTS
 from reviewlab.capture.session import CaptureSession
-from reviewlab.errors import ReviewlabError
+from reviewlab.meeting import capture_closed
 from reviewlab.model import Contribution, Kind, Phase
+from reviewlab.timezones import clock_text, zone_name
+from reviewlab.typed_times import ACCEPTED
 
 NEW_EVENT = "(a new event)"
 
 
-class EntryForm(widgets.VBox):
+class EntryForm(CorrectionMode, widgets.VBox):
     """Capture one contribution at a time for a session; every Submit is on disk when it returns.
 
     Arguments:
@@ -28,6 +36,7 @@ class EntryForm(widgets.VBox):
 
     saved_count = Int(0, help="How many contributions this form has saved.").tag(sync=False)
     last_saved_id = Unicode("", help="The id of the contribution saved last.").tag(sync=False)
+    correcting = Unicode("", help="The id of the entry being corrected ('' when capturing new ones).").tag(sync=False)
 
     def __init__(self, session: CaptureSession, *, coach: Any = None, **kwargs: Any) -> None:
         self.session = session
@@ -36,10 +45,11 @@ class EntryForm(widgets.VBox):
         self.output = widgets.Output(layout={"max_height": "160px", "overflow": "auto"})
         full = {"width": "98%"}
         self.participant = widgets.Dropdown(description="Who", options=self._names())
-        self.kind = widgets.Dropdown(description="Kind", options=[(v, k) for k, v in ENTRY_KINDS.items()],
-                                     value="observation")
-        self.event_time = widgets.Text(description="When", placeholder="HH:MM (incident day) or ISO time",
+        self.kind = widgets.Dropdown(description="Kind", options=KINDS, value="observation")
+        self.event_time = widgets.Text(description="When", placeholder=f"{ACCEPTED.replace(' or ', ', ')}",
+                                       tooltip=f"a time of day ({ACCEPTED}) on the incident's day, or a date and time",
                                        layout={"display": "none"})
+        self.zone_note = widgets.HTML(layout={"display": "none"})
         self.same_event = widgets.Dropdown(description="Same event", options=[NEW_EVENT],
                                            layout={"display": "none", "width": "60%"})
         self.private = widgets.Checkbox(description="private (keep off the meeting board)", indent=False,
@@ -50,6 +60,11 @@ class EntryForm(widgets.VBox):
                                           tooltip="Park it for the planning meeting; not discussed here")
         self.use_suggestion = widgets.Button(description="Use suggestion", icon="magic",
                                              layout={"display": "none"})
+        self.cancel_button = widgets.Button(description="Cancel correction", icon="times",
+                                            layout={"display": "none", "width": "auto"})
+        self.reason = widgets.Text(placeholder="why the correction (optional)", layout={"display": "none", "width": "40%"})
+        self.correcting_note = widgets.HTML()
+        self.closed_note = widgets.HTML()
         self.hints = widgets.HTML()
         self.status = widgets.HTML()
         self.openers = widgets.Dropdown(description="Ask", options=[""] + self._openers(),
@@ -58,6 +73,7 @@ class EntryForm(widgets.VBox):
                                              value="", style={"button_width": "auto"})
         self.submit_button.on_click(self.output.capture()(self._submit_clicked))
         self.park_button.on_click(self.output.capture()(self._park_clicked))
+        self.cancel_button.on_click(self.output.capture()(lambda _b: self.cancel_correction()))
         self.use_suggestion.on_click(self.output.capture()(self._use_suggestion))
         self.text.on_msg(self.output.capture()(self._text_msg))
         self.text.observe(self.output.capture()(self._text_changed), "value")
@@ -65,11 +81,15 @@ class EntryForm(widgets.VBox):
         self.openers.observe(self.output.capture()(self._ask), "value")
         self.prompts.observe(self.output.capture()(self._ask), "value")
         self._suggestion: str | None = None
-        rows = [widgets.HBox([self.participant, self.kind]), widgets.HBox([self.event_time, self.same_event]),
-                self.text, widgets.HBox([self.submit_button, self.park_button, self.use_suggestion, self.private]),
+        self._shown_time = ""
+        rows = [self.closed_note, self.correcting_note, widgets.HBox([self.participant, self.kind]),
+                widgets.HBox([self.event_time, self.zone_note, self.same_event]), self.text,
+                widgets.HBox([self.submit_button, self.park_button, self.cancel_button, self.reason,
+                              self.use_suggestion, self.private]),
                 self.hints, self.status, self.openers, self.prompts, self.output]
         super().__init__(rows, **kwargs)
         self.add_class("rl-entry")
+        self.refresh_state()
 
     # -- actions ------------------------------------------------------------------------------
     def on_saved(self, callback: Callable[[Contribution], None]) -> None:
@@ -77,23 +97,50 @@ class EntryForm(widgets.VBox):
         self._on_saved.append(callback)
 
     def save(self, kind: str | None = None) -> Contribution | None:
-        """Save the form as it stands (as `kind` if given); show the outcome; clear the words."""
+        """Save the form as it stands (as `kind` if given), or the correction being made; show the outcome.
+
+        On success the words are cleared for the next entry; on any failure the form says what failed and
+        keeps everything typed.
+        """
+        if self.correcting:
+            return self._save_correction()
+        self.status.value = ""
         try:
             c = self.session.submit(self.participant.value or "", kind or self.kind.value, self.text.value,
                                     event_time=self.event_time.value if self.kind.value == "timeline_event" else None,
                                     links_to=self._link(kind), private=self.private.value)
-        except ReviewlabError as err:
-            self.status.value = f'<span class="rl-error" style="color:#b00020">Not saved: {esc(err)}</span>'
+        except Exception as err:  # noqa: BLE001 - shown in the form, the words kept (a full disk, a closed meeting)
+            self.status.value = failure_html(err)
+            self.refresh_state()
             return None
+        note = ""
+        twin = self.session.duplicate_of(c)
+        if twin is not None:
+            note = (f' <span class="rl-duplicate" style="color:#b26a00">The same words as an entry recorded at '
+                    f"{esc(clock_text(twin.recorded_at, self.session.review))}: if it was a double press, withdraw "
+                    "one below.</span>")
         self.status.value = (f'<span class="rl-saved" style="color:#1b5e20">Saved ({esc(c.kind.value)}, '
-                             f"{esc(c.participant)}).</span>")
+                             f"{esc(c.participant)}).</span>{note}")
         self.text.value, self.event_time.value, self.private.value = "", "", False
+        self._after_save(c)
+        return c
+
+    def refresh_state(self) -> None:
+        """Close the form for new entries once the meeting ended (corrections stay possible), and open it again."""
+        review = self.session.review
+        self.zone_note.value = f"<small class='rl-zone' style='color:#555'>{esc(zone_name(review))}</small>"
+        closed = capture_closed(review) if self.session.phase is Phase.MEETING else None
+        self.closed_note.value = (f'<div class="rl-closed" style="color:#b00020;font-weight:bold">{esc(closed[0].upper() + closed[1:])}</div>'
+                                  if closed else "")
+        self.submit_button.disabled = bool(closed) and not self.correcting
+        self.park_button.disabled = bool(closed)
+
+    def _after_save(self, c: Contribution) -> None:
         self.saved_count += 1
         self.last_saved_id = c.id
         self.refresh_events()
         for callback in self._on_saved:
             callback(c)
-        return c
 
     def fill(self, participant: str, kind: str, text: str, event_time: str = "") -> EntryForm:
         """Set the fields as a person would (for demos and tests); call `submit_button.click()` next."""
@@ -133,8 +180,9 @@ class EntryForm(widgets.VBox):
     def refresh_events(self) -> None:
         """Reload the 'same event' picker with this review's timeline events."""
         events = [c for c in self.session.contributions() if c.kind is Kind.TIMELINE_EVENT]
+        review = self.session.review
         options = [(NEW_EVENT, NEW_EVENT)] + [
-            (f"{c.event_time:%H:%M} {c.participant}: {c.text[:50]}", c.id) for c in events if c.event_time]
+            (f"{clock_text(c.event_time, review)} {c.participant}: {c.text[:50]}", c.id) for c in events if c.event_time]
         self.same_event.options = options
         self.same_event.value = NEW_EVENT
 
@@ -165,7 +213,8 @@ class EntryForm(widgets.VBox):
     def _kind_changed(self, change: dict[str, Any]) -> None:
         timeline = change["new"] == "timeline_event"
         self.event_time.layout.display = "" if timeline else "none"
-        self.same_event.layout.display = "" if timeline else "none"
+        self.zone_note.layout.display = "" if timeline else "none"
+        self.same_event.layout.display = "" if timeline and not self.correcting else "none"
         if timeline:
             self.refresh_events()
         self._text_changed({"new": self.text.value})

@@ -9,6 +9,7 @@ from traitlets import Unicode
 
 from reviewlab.capture.facilitator import FacilitatorCheck, assign_facilitator, check_facilitator
 from reviewlab.capture.render import esc
+from reviewlab.capture.roles import follow_role
 from reviewlab.errors import ReviewlabError
 from reviewlab.model import Participant, Review, Role, Severity
 
@@ -45,6 +46,7 @@ class ReviewSetup(widgets.VBox):
         self.person = widgets.Text(description="Name")
         self.role = widgets.Dropdown(description="Role", options=[r.value for r in Role], value="responder")
         self.responded = widgets.Checkbox(description="took part in the response", value=True, indent=False)
+        self.role_note = follow_role(self.role, self.responded)  # a role that didn't respond unticks it, visibly
         self.add_button = widgets.Button(description="Add to roster", icon="user-plus")
         self.roster = widgets.HTML()
         self.facilitator = widgets.Dropdown(description="Facilitator", options=[])
@@ -62,7 +64,7 @@ class ReviewSetup(widgets.VBox):
             widgets.HBox([self.incident_start, self.incident_end]), widgets.HBox([self.severity, self.services]),
             self.summary, self.create_button, self.review_status,
             widgets.HTML("<h3>Roster</h3>"), widgets.HBox([self.person, self.role, self.responded, self.add_button]),
-            self.roster, widgets.HTML("<h3>Facilitator</h3><i>Someone who was not involved in the response.</i>"),
+            self.role_note, self.roster, widgets.HTML("<h3>Facilitator</h3><i>Someone who was not involved in the response.</i>"),
             self.facilitator, self.override, self.facilitator_button, self.facilitator_status, self.output], **kwargs)
 
     # -- for notebooks and tests: press the buttons as a person would -------------------------

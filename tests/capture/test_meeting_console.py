@@ -6,6 +6,7 @@ import pytest
 
 from reviewlab import open_archive
 from reviewlab.capture import MeetingConsole, ensure_demo_review
+from reviewlab.errors import MeetingClosed
 from reviewlab.model import Kind, Phase
 
 INJECTIONS = ["<script>window.pwned=1</script>", '<img src=x onerror="window.pwned=1">']
@@ -144,10 +145,38 @@ def test_chart_draws_offline_as_svg(archive, demo, coach, clock):
     assert "<svg" in console.board.chart.value and "<b>x" not in console.board.chart.value
 
 
-def test_end_meeting_marks_it_held(archive, demo, console):
-    console.clock.end_button.click()
-    assert archive.get_review(demo.id).status.value == "meeting_held"
+def test_end_meeting_marks_it_held_and_closes_capture(archive, demo, console, clock):
+    assert console.clock.end_button.disabled  # nothing to end before the start
+    console.clock.start_button.click()
+    console.say("Sam Ito", "observation", "Said before the end.")
+    clock.advance(45)
+    console.end()
+    review = archive.get_review(demo.id)
+    assert review.status.value == "meeting_held" and review.meeting_ended_at == clock()
+    assert "Meeting ended at 13:45 UTC, after 45 min" in console.board.banner.value
+    assert "capture is closed" in console.entry.closed_note.value and console.entry.submit_button.disabled
+    assert console.entry.park_button.disabled
+    # Enter in the box still reaches save(): it is refused, said plainly, and the words stay
+    console.entry.fill("Maya Chen", "observation", "One more thing after the end.")
+    console.entry.text._handle_custom_msg({"event": "submit"}, [])
+    assert "ended at 2025-11-20 13:45 (UTC); capture is closed" in console.entry.status.value
+    assert "reopen the meeting" in console.entry.status.value
+    assert console.entry.text.value == "One more thing after the end."
+    assert [c.text for c in archive.contributions(demo.id)] == ["Said before the end."]
+    with pytest.raises(MeetingClosed):
+        archive.add_contribution(demo.id, "Maya Chen", "observation", "Straight to the archive.")
     assert repr(console) == "MeetingConsole(review='demo-basket')"
+
+
+def test_reopened_meeting_takes_entries_and_the_board_says_who_and_why(archive, demo, console, clock):
+    console.clock.start_button.click()
+    clock.advance(30)
+    console.end()
+    clock.advance(3)
+    console.reopen("Nadia Flores", "Ines remembered the store-side tickets")
+    assert "Reopened at 13:33 by <b>Nadia Flores</b>: Ines remembered the store-side tickets" in console.board.banner.value
+    assert not console.entry.submit_button.disabled and console.entry.closed_note.value == ""
+    assert console.say("Ines Duarte", "observation", "Stores called at 09:45.") is not None
 
 
 def test_a_tick_shows_what_another_kernel_wrote(tmp_path, coach, clock):
@@ -172,3 +201,29 @@ def test_capture_refuses_the_planning_phase():
         review = ensure_demo_review(archive)
         with pytest.raises(ValidationError, match="repair planning has its own session"):
             CaptureSession(archive, review.id, phase="planning")
+
+
+def test_opening_a_phase_sets_the_kind_captured_next(archive, demo, console):
+    console.clock.start_button.click()
+    console.open_topic("learning")
+    assert console.entry.kind.value == "learning"
+    assert "Now: What do you know now that you didn&#x27;t know before?, 0 of 10 min." in console.clock.display.value
+    console.open_topic("went_right")
+    assert console.entry.kind.value == "went_right"
+    assert archive.meeting_state(demo.id).current.title == "What went right"
+
+
+@pytest.mark.parametrize("payload", INJECTIONS)
+def test_html_in_a_reason_or_topic_is_shown_as_text(archive, demo, console, payload):
+    from reviewlab.model import AgendaItem
+
+    archive.set_agenda(demo.id, [AgendaItem(payload, 10)])
+    console.clock.refresh()
+    console.clock.start_button.click()
+    console.open_topic(payload)
+    assert "<script>" not in console.clock.display.value and "<img" not in console.clock.display.value
+    console.end()
+    console.reopen(payload, payload)
+    for html in (console.board.banner.value, console.clock.display.value):
+        assert "<script>" not in html and "<img" not in html
+    assert "&lt;" in console.board.banner.value
