@@ -25,6 +25,14 @@ class _NoCoach:
     def check(text: str) -> list[object]:
         return []
 
+    @staticmethod
+    def questions_for(phase: str) -> list[str]:
+        return []
+
+    @staticmethod
+    def follow_ups(text: str) -> list[str]:
+        return []
+
 
 def _time(console: MeetingConsole, n: int, kind: str) -> list[float]:
     people = ["Sam Ito", "Maya Chen", "Leo Brandt", "Ines Duarte"]

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -43,11 +44,32 @@ class CaptureSession:
             raise ValidationError(msg)
         self.now = now
         self.by = by
+        self._snapshot: dict[str, Any] | None = None
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """Within this block the review and its contributions are read from the archive once: a redraw of
+        several panels reads one consistent snapshot. Writes are not allowed inside it."""
+        if self._snapshot is not None:
+            yield
+            return
+        self._snapshot = {}
+        try:
+            yield
+        finally:
+            self._snapshot = None
+
+    def _cached(self, key: str, read: Callable[[], Any]) -> Any:
+        if self._snapshot is None:
+            return read()
+        if key not in self._snapshot:
+            self._snapshot[key] = read()
+        return self._snapshot[key]
 
     @property
     def review(self) -> Review:
         """The review as it is in the archive now."""
-        return self.archive.get_review(self.review_id)
+        return self._cached("review", lambda: self.archive.get_review(self.review_id))
 
     @property
     def operator(self) -> str:
@@ -63,11 +85,11 @@ class CaptureSession:
 
     def meeting_state(self) -> MeetingState:
         """Where the meeting stands, as stored."""
-        return self.archive.meeting_state(self.review_id)
+        return self._cached("meeting", lambda: self.archive.meeting_state(self.review_id))
 
     def roster(self) -> list[Participant]:
         """The review's participants."""
-        return self.archive.participants(self.review_id)
+        return self._cached("roster", lambda: self.archive.participants(self.review_id))
 
     # -- what was said ------------------------------------------------------------------------
     def submit(self, participant: str, kind: str, text: str, *, event_time: str | datetime | None = None,
@@ -144,8 +166,9 @@ class CaptureSession:
         """This review's contributions in recorded order, as last corrected: meeting and interview, private ones
         and withdrawn ones left out."""
         wanted = {Phase(p) for p in phases} if phases else {Phase.INTERVIEW, Phase.MEETING}
-        return [c for c in self.archive.contributions(self.review_id, include_withdrawn=include_withdrawn)
-                if c.phase in wanted and (include_private or not c.private)]
+        said = self._cached("contributions", lambda: self.archive.contributions(self.review_id, include_withdrawn=True))
+        return [c for c in said if c.phase in wanted and (include_private or not c.private)
+                and (include_withdrawn or not c.withdrawn)]
 
     def withdrawn(self) -> list[Contribution]:
         """The contributions withdrawn in this review (private notes left out), most recent first."""
@@ -153,7 +176,8 @@ class CaptureSession:
 
     def corrected_ids(self) -> set[str]:
         """Ids of this review's contributions that carry a correction."""
-        return {r.contribution_id for r in self.archive.revisions(self.review_id) if r.action.value == "corrected"}
+        revisions = self._cached("revisions", lambda: self.archive.revisions(self.review_id))
+        return {r.contribution_id for r in revisions if r.action.value == "corrected"}
 
     def duplicate_of(self, c: Contribution) -> Contribution | None:
         """An earlier contribution with the same speaker, kind and words (a double press, most likely)."""

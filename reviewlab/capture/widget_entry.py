@@ -114,7 +114,8 @@ class EntryForm(CorrectionMode, widgets.VBox):
             self.refresh_state()
             return None
         note = ""
-        twin = self.session.duplicate_of(c)
+        with self.session.reading():
+            twin = self.session.duplicate_of(c)
         if twin is not None:
             note = (f' <span class="rl-duplicate" style="color:#b26a00">The same words as an entry recorded at '
                     f"{esc(clock_text(twin.recorded_at, self.session.review))}: if it was a double press, withdraw "
@@ -138,9 +139,10 @@ class EntryForm(CorrectionMode, widgets.VBox):
     def _after_save(self, c: Contribution) -> None:
         self.saved_count += 1
         self.last_saved_id = c.id
-        self.refresh_events()
-        for callback in self._on_saved:
-            callback(c)
+        with self.session.reading():
+            self.refresh_events()
+            for callback in self._on_saved:
+                callback(c)
 
     def fill(self, participant: str, kind: str, text: str, event_time: str = "") -> EntryForm:
         """Set the fields as a person would (for demos and tests); call `submit_button.click()` next."""

@@ -11,7 +11,7 @@ from reviewlab.capture.guard import guarded
 from reviewlab.capture.render import esc
 from reviewlab.capture.session import CaptureSession
 from reviewlab.capture.widget_entry import EntryForm
-from reviewlab.model import Contribution
+from reviewlab.model import Contribution, Review
 from reviewlab.timezones import clock_text
 
 _OK = "color:#1b5e20"
@@ -57,19 +57,20 @@ class FixPanel(widgets.VBox):
         """Reload the entries (newest first) and the withdrawn ones from the archive."""
         current = select or self.entries.value
         said = list(reversed(self.session.contributions()))
-        options = [(self._label(c), c.id) for c in said]
+        review = self.session.review
+        options = [(self._label(c, review), c.id) for c in said]
         if list(self.entries.options) != options:  # unchanged on a tick: leave a half-made choice alone
             self.entries.options = options
         if current in {c.id for c in said}:
             self.entries.value = current
         gone = self.session.withdrawn()
-        options = [(self._label(c), c.id) for c in gone]
+        options = [(self._label(c, review), c.id) for c in gone]
         if list(self.withdrawn.options) != options:
             self.withdrawn.options = options
         self.undo_row.layout.display = "" if gone else "none"
 
-    def _label(self, c: Contribution) -> str:
-        review = self.session.review
+    @staticmethod
+    def _label(c: Contribution, review: Review) -> str:
         when = clock_text(c.event_time, review) + " " if c.event_time else ""
         return f"{clock_text(c.recorded_at, review, date=False)} {c.participant} · {c.kind.value}: {when}{c.text[:60]}"
 

@@ -142,13 +142,15 @@ class MeetingConsole(widgets.VBox):
 
     # -- keeping the panels in step -----------------------------------------------------------
     def _saved(self, c: Contribution | None = None) -> None:
-        self.board.refresh()
-        self.fix.refresh(select=c.id if c is not None and not c.withdrawn else None)  # the latest entry, ready to fix
-        self.clock.refresh()
+        with self.session.reading():
+            self.board.refresh()
+            self.fix.refresh(select=c.id if c is not None and not c.withdrawn else None)  # the latest, ready to fix
+            self.clock.refresh()
 
     def _tick(self) -> None:
-        self.board.refresh()
-        self.entry.refresh_state()
+        with self.session.reading():
+            self.board.refresh()
+            self.entry.refresh_state()
 
     def _meeting_changed(self, state: MeetingState) -> None:
         self.entry.refresh_state()
