@@ -69,6 +69,7 @@ class _Compiled:
     after: re.Pattern[str] | None
     sentence: re.Pattern[str] | None
     required: re.Pattern[str] | None
+    required_before: re.Pattern[str] | None
 
 
 def _opt(pattern: str | None) -> re.Pattern[str] | None:
@@ -79,7 +80,8 @@ def _opt(pattern: str | None) -> re.Pattern[str] | None:
 def _compiled() -> tuple[_Compiled, ...]:
     return tuple(
         _Compiled(rule, KEYWORDS.get(rule.id, ()), re.compile(rule.pattern, _FLAGS), _opt(rule.unless_before),
-                  _opt(rule.unless_after), _opt(rule.unless_sentence), _opt(rule.if_sentence))
+                  _opt(rule.unless_after), _opt(rule.unless_sentence), _opt(rule.if_sentence),
+                  _opt(rule.if_before))
         for rule in RULES
     )
 
@@ -143,6 +145,8 @@ def _keep(c: _Compiled, masked: str, start: int, end: int, sentences: Sentences)
     if c.required and not sentences.matches(c.required, start):
         return False
     if c.after and c.after.match(masked[end : end + _WINDOW]):
+        return False
+    if c.required_before and not c.required_before.search(masked[max(0, start - _WINDOW) : start]):
         return False
     return not (c.before and c.before.search(masked[max(0, start - _WINDOW) : start]))
 
