@@ -86,6 +86,16 @@ def _compiled() -> tuple[_Compiled, ...]:
     )
 
 
+@lru_cache(maxsize=1)
+def _all_keywords() -> tuple[str, ...]:
+    return tuple(sorted({k for c in _compiled() for k in c.keywords}))
+
+
+def _keywords_in(folded: str) -> set[str]:
+    """The prefilter keywords that occur in ``folded`` (one substring search each)."""
+    return {k for k in _all_keywords() if k in folded}
+
+
 _PROPOSAL = re.compile(r"\s+(?:not|don'?t|dont|do\s+not)\b", re.IGNORECASE)
 _PAST = re.compile(
     r"\b(?:did|was|were|had|at\s+the\s+time|back\s+then|earlier|sooner|during|yesterday|"
@@ -290,8 +300,11 @@ def detect(text: str, *, prefilter: bool = True, windowed: bool = True) -> list[
         return []
     sentences = Sentences(masked)
     folded = " ".join(masked.lower().split())
-    rules = [c for c in _compiled()
-             if not (prefilter and c.keywords and not any(k in folded for k in c.keywords))]
+    if prefilter:
+        present = _keywords_in(folded)
+        rules = [c for c in _compiled() if not c.keywords or not present.isdisjoint(c.keywords)]
+    else:
+        rules = list(_compiled())
     if prefilter and windowed and len(masked) > LONG_TEXT:
         return _detect_long(masked, sentences, rules)
     hits = [hit for c in rules for _, hit in _hits(c, masked, sentences, [(0, len(masked))])]
@@ -306,7 +319,7 @@ def _coerce(text: object) -> str:
     return text if isinstance(text, str) else str(text)
 
 
-def check(text: object) -> list[Finding]:
+def check(text: object, *, phase: str | None = None) -> list[Finding]:
     """Flag why-questions, counterfactuals, blame, hindsight and root-cause wording.
 
     Never raises: ``None``, NaN, bytes and other objects are read as text, and
@@ -314,6 +327,8 @@ def check(text: object) -> list[Finding]:
 
     Arguments:
         text: what a facilitator or participant typed; one or more sentences.
+        phase: the phase of the review (``PHASES`` or an alias), to pick the question-bank
+            suggestion that fits it when no safe rewrite does; ``None`` for the default.
 
     Returns:
         Findings in order of position. Findings in the same sentence share its
@@ -332,7 +347,14 @@ def check(text: object) -> list[Finding]:
     hits = detect(text)
     if not hits:
         return []
-    suggestions = suggest(text, hits, detect)
+    seen: dict[str, list[Hit]] = {text: hits}
+
+    def detect_once(candidate: str) -> list[Hit]:  # suggestions check the same wording more than once
+        if candidate not in seen:
+            seen[candidate] = detect(candidate)
+        return seen[candidate]
+
+    suggestions = suggest(text, hits, detect_once, phase)
     return [
         Finding(label, start, end, text[start:end], EXPLANATIONS[label], suggestions[start], rule)
         for label, start, end, rule in hits

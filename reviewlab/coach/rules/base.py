@@ -95,8 +95,8 @@ PERSON = (
         "Production", "Staging", "Canary",
     )) + r")\b)(?-i:[A-Z][a-z]+(?<!The)(?<!It)))"
 )
-_NAME = PERSON[PERSON.index("(?!(?:Redis"):-1]  # a capitalised name that is not software, a day or a month
-OTHER_PERSON = OTHER_PERSON.replace("{name}", _NAME)
+NAME = PERSON[PERSON.index("(?!(?:Redis"):-1]  # a capitalised name that is not software, a day or a month
+OTHER_PERSON = OTHER_PERSON.replace("{name}", NAME)
 TECH_FAIL_VERBS = (
     r"connect|reach|start|load|resolve|parse|bind|authenticate|respond|complete|acquire|"
     r"allocate|open|read|write|mount|boot|compile|build|install|fetch|pull|download|upload|"
