@@ -36,8 +36,9 @@ def is_name(word: str) -> bool:
 
 
 def is_verb(word: str) -> bool:
-    """A base-form verb from the lexicon."""
-    return word.lower() in BASE_VERBS
+    """A base-form verb from the lexicon, or one with a prefix that keeps it a verb (re-enable, unpin)."""
+    low = word.lower()
+    return low in BASE_VERBS or any(low.startswith(p) and low[len(p):] in BASE_VERBS for p in ("re-", "pre-", "un"))
 
 
 def _plain(word: str) -> bool:

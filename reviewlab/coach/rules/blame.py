@@ -116,7 +116,7 @@ BLAME_RULES: tuple[Rule, ...] = (
     Rule("blame_better_people", "blame",  # the fix is other people: "we need better engineers, not more process"
          r"\b(?:need|needs|needed|hire|hiring|hired|get|getting|want|wanted|having)\s+(?:some\s+)?(?:better|smarter|"
          r"more\s+competent|competent|real|proper|grown-?up|actual)\s+(?:engineers|people|devs|developers|operators|"
-         r"sres|admins|staff|folks|hires|reviewers|humans)\b|\b(?:need|needs|hire|hiring|get|getting|want)\s+(?:people|"
+         r"sres|admins|staff|folks|hires|reviewers|humans)\b|\b(?:need|needs|hire|hiring|get|getting|want)(?:\s+is|\s+are)?\s+(?:people|"
          r"engineers|devs|developers|operators|folks|someone|somebody|staff)\s+who\s+(?:actually\s+|really\s+|can\s+)?"
          r"(?:know|knows|read|reads|understand|understands|test|tests|check|checks|think|thinks|care|cares|pay|pays|"
          r"can|listen|listens|follow|follows)\b",
@@ -137,7 +137,9 @@ BLAME_RULES: tuple[Rule, ...] = (
          r"cautious|mindful|attentive)|stay\s+on\s+top\s+of|pay\s+(?:more|closer|better)\s+attention)\b|"
          r"\b(?:need\s+to|needs\s+to|must|should|have\s+to|has\s+to|gotta)\s+(?:\w+\s+){1,4}?(?:properly|"
          r"more\s+carefully|carefully|thoroughly|with\s+(?:more\s+)?care|more\s+closely)\b",
-         if_before=r"\b(?:" + OTHER_PERSON + r"|everyone|everybody|people|devs|engineers|folks)\s+(?:just\s+)?$"),
+         if_before=r"\b(?:" + OTHER_PERSON + r"|everyone|everybody|people|devs|engineers|folks)\s+(?:just\s+)?$",
+         unless_before=r"\b(?:asks?|prompts?|forces?|makes?|lets?|requires?|wants?)\s+(?:you|u|them|people|users|everyone|"
+         r"the\s+\w+)\s+$"),
     Rule("blame_double_check_own", "blame",  # "everybody double check their yaml"
          r"\b(?:double|triple)[\s-]?check(?:s|ing)?\s+(?:their|your|his|her)\s+(?:own\s+)?[\w-]+",
          unless_before=r"\b(?:I'?ll|I\s+will|let\s+me|lemme|I'?m\s+going\s+to|we'?ll)\s+(?:\w+\s+)?$"),

@@ -39,10 +39,13 @@ COUNTERFACTUAL_RULES: tuple[Rule, ...] = (
     Rule("cf_might_have", "counterfactual",
          r"\b(?:might|may)\s+" + ADV + r"have\s+(?:been\s+)?(?:avoided|prevented|caught|helped|"
          r"saved|stopped|spotted|noticed|averted|mitigated)\b"),
-    Rule("cf_inverted", "counterfactual",
-         r"\b(?:should|could|would)(?:n'?t)?\s+(?:you|we|they|he|she|I|anyone|someone|somebody|"
+    Rule("cf_inverted", "counterfactual",  # with "could", only a person: "could the disk have filled?" is a guess
+         r"\b(?:should|would)(?:n'?t)?\s+(?:you|we|they|he|she|I|anyone|someone|somebody|"
          r"anybody|u|y'?all|it|this|that|things|the\s+[\w-]+(?:\s+[\w-]+)?|our\s+[\w-]+(?:\s+[\w-]+)?|"
-         r"(?-i:[A-Z][\w-]*))\s+" + ADV + r"have\s+" + ADV + PP, guards=("not_epistemic",)),
+         r"(?-i:[A-Z][\w-]*))\s+" + ADV + r"have\s+" + ADV + PP + r"|\bcould(?:n'?t)?\s+(?:you|we|they|he|she|I|anyone|"
+         r"someone|somebody|anybody|u|y'?all|the\s+(?:team|on-?call|ic|incident\s+commander|reviewer|operator|engineer|"
+         r"release\s+manager|author|dba|sre|lead|support)|(?-i:[A-Z][a-z]+))\s+" + ADV + r"have\s+" + ADV + PP,
+         guards=("not_epistemic",)),
     Rule("cf_if_had", "counterfactual",
          r"\bif\b(?:\s+only)?[^.?!;\n]{0,80}?\b(?:had(?:\s*n'?t|nt|\s+not)?|'d)\s+" + ADV + PP,
          unless_before=r"(?:\bas|\beven\s+as|\bask(?:ed|ing)?|\bcheck(?:ed|ing)?|\bsee|\bsaw|"

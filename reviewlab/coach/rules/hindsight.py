@@ -90,9 +90,10 @@ HINDSIGHT_RULES: tuple[Rule, ...] = (
     Rule("hs_tiny_fix", "hindsight",  # the fix measured in seconds, characters or lines
          r"\b(?:(?:(?:a|one|1|two|2|three|3|five|5|ten|10|single|few|couple(?:\s+of)?)[\s-]+(?:minute|min|character|"
          r"char|line|letter|word|click|keystroke)|(?:one|1|two|2|five|5|ten|10|few|couple(?:\s+of)?|split)[\s-]+"
-         r"(?:second|sec))s?[\s-]+(?:fix|change|job|thing|patch|task|tweak|edit|diff)s?|one[\s-]?liner)\b"),
+         r"(?:second|sec))s?[\s-]+(?:(?:fix|change|thing|patch|tweak|edit|diff)s?|(?:job|task)s?(?=\s+to\b|\s*[.,!?;]|\s*$))|"
+         r"one[\s-]?liner)\b"),
     Rule("hs_saw_coming", "hindsight",
-         r"\b(?:seen|saw|see|seeing|seen)\s+(?:it|this|that|the\s+[\w-]+)(?:\s+(?:one|whole\s+thing|coming))?\s+"
+         r"\b(?:seen|saw|see|seeing)\s+(?:it|this|that|these|those|the)(?:\s+(?:one|whole\s+thing|[\w-]+))?\s+"
          r"(?:a\s+mile\s+(?:away|off)|coming)\b|\b(?:screams|screamed|screaming|yells|shouts)\s+(?!at\b)\w+|"
          r"\b(?:literally|practically|basically)\s+(?:tells|told|says|said|shows|showed|spells|spelled|points)\s+"
          r"(?:you|us|them|it\s+out|out)\b|\b(?:everybody|everyone|we\s+all|all\s+of\s+us|the\s+whole\s+team)\s+"

@@ -22,7 +22,7 @@ ROOT_CAUSE_RULES: tuple[Rule, ...] = (
          r"\b(?:the|a|one|its|their|our)\s+"
          r"(?:(?:one|single|only|sole|real|true|actual|underlying|ultimate|fundamental|core|root)\s+)"
          r"{1,3}(?:problem|issue|reason|source|trigger|explanation)\b(?!\s+(?:of\s+truth|code))",
-         unless_before=_NOT_ONE + r"|\bone\s+of\s+(?:the|its|their|our)\s+$"),
+         unless_before=_NOT_ONE + r"|\bone\s+of\s+$"),
     Rule("rc_main_reason", "root_cause",  # "the main reason it went down", "the biggest problem behind the outage"
          r"\b(?:the|a|one|its|our)\s+(?:main|primary|biggest|big|key|chief|major|number\s+one)\s+(?:reason|problem|issue|"
          r"trigger|source)\s+(?:(?:that\s+|why\s+)?(?:it|this|that|we|things|everything|prod|production|the\s+[\w-]+)\s+"
@@ -58,7 +58,7 @@ ROOT_CAUSE_RULES: tuple[Rule, ...] = (
          r"(?:comes?|came)\s+down\s+to\b|\b(?<!when\s)(?:it|this|that|everything|the\s+(?:whole\s+)?(?:thing|incident|"
          r"outage|issue|problem|failure))\s+(?:\w+ly\s+)?(?:comes?|came)\s+down\s+to\b(?!\s+(?:it\b|whether\b|how\b|what\b|"
          r"which\b|who\b|if\b|priorit))|\b(?:it|this|that|everything)(?:\s+was|'s|\s+is)\s+all\s+(?:because\s+of|"
-         r"down\s+to|due\s+to)\b|\b(?:(?:it|this|that)\s+all|everything|the\s+(?:whole\s+)?(?:thing|incident|outage|"
+         r"down\s+to|due\s+to)\b|\b(?:(?:it|this|that)\s+all|everything|the\s+(?:whole\s+|entire\s+)?(?:thing|incident|outage|"
          r"issue|problem|failure|mess)(?:\s+all)?)\s+(?:\w+ly\s+)?(?:traces?|traced|leads?|led|goes|went)\s+back\s+to\b|"
          r"\bthe\s+(?:one|single)\s+thing\s+that\s+(?:caused|broke|took)\b"),
 )
