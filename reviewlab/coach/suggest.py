@@ -44,7 +44,9 @@ _FIELD = re.compile(r"\{(\w+)(?::(\w+))?\}")
 _NAME_WORD = re.compile(r"(?<![\w@'])([A-Z][a-z]+)\b(?!')")
 _ASKING = re.compile(r"(?:can|could|would|does|do|did|will)\b", _FLAGS)
 _NEGATED = re.compile(r"n't\b|\b(?:not|never|nobody|no\s+one|none)\b", _FLAGS)
-_NEW_CLAUSE = re.compile(r",\s*(?:it|it's|that|that's|this|which|but|so|and|we|they|he|she|I|there|there's)\b.*$", _FLAGS)
+_NEW_CLAUSE = re.compile(r",\s*(?:it|it's|that|that's|this|which|but|so|and|we|they|he|she|I|there|there's)\b", _FLAGS)
+_CLOSER = re.compile(r"(?:that'?s\s+(?:it|all)|end\s+of\s+story|full\s+stop|period|simple\s+as\s+that|case\s+closed)"
+                     r"[\s.!]*", _FLAGS)
 _QUESTION_WORDS = frozenset("what who whom whose which when where how can could would will do does did is are was were "
                             "should has have".split())
 
@@ -227,7 +229,9 @@ def suggest_sentence(sentence: str, hits: Sequence[Hit], detect: Detector, phase
     edited, made = _edit(_expand(sentence), detect)
     left = detect(edited)
     addr, core, _ = _split_lead(edited)
-    core = _NEW_CLAUSE.sub("", core)  # a second clause after a comma is left out of a rewrite
+    cut = _NEW_CLAUSE.search(core)
+    if cut and len(core[: cut.start()].split()) >= 3:  # a second clause after a comma is left out of a rewrite
+        core = core[: cut.start()]
     done = _templated(core, addr, detect) if core else None
     if done is not None:
         text, tid, handled = done
@@ -245,9 +249,9 @@ def suggest_sentence(sentence: str, hits: Sequence[Hit], detect: Detector, phase
 
 
 def _kept(sentence: str) -> Part | None:
-    """An unflagged sentence of the speaker's, capitalised and closed; fillers alone are dropped."""
+    """An unflagged sentence of the speaker's, capitalised and closed; fillers or a closer alone are dropped."""
     lead = _LEADS.match(sentence)
-    if lead and not sentence[lead.end():].strip(" .,!?"):
+    if lead and not sentence[lead.end():].strip(" .,!?") or _CLOSER.fullmatch(sentence.strip()):
         return None
     text = sentence[:1].upper() + sentence[1:]
     return Part(text if text[-1:] in ".?!" else text + ".", "kept")
@@ -263,6 +267,8 @@ def suggest_parts(text: str, hits: Sequence[Hit], detect: Detector, phase: str |
     for start, end in sentences.spans():
         inside = [h for h in hits if unit_start + start <= h[1] < unit_start + end]
         sentence = text[unit_start + start : unit_start + end].strip()
+        if not inside and any(p.source != "kept" for p in parts):
+            continue  # a sentence after a flagged one goes on with its frame ("I want a name. Who ran it?")
         if inside:
             new = suggest_sentence(sentence, inside, detect, phase)
             if any(p.text.endswith("?") for p in parts):  # one question is enough; no tail after it
