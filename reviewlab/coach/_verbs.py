@@ -29,7 +29,10 @@ IRREGULAR = {
     "bound": "bind", "hung": "hang", "drawn": "draw", "proven": "prove", "needed": "need",
     "focused": "focus", "opened": "open", "happened": "happen", "listened": "listen",
     "edited": "edit", "visited": "visit", "limited": "limit", "targeted": "target",
-    "synced": "sync", "aliased": "alias", "biased": "bias", "agreed": "agree", "freed": "free",
+    "synced": "sync", "fell": "fall", "ate": "eat", "sank": "sink", "rang": "ring", "drove": "drive",
+    "froze": "freeze", "hid": "hide", "rode": "ride", "shook": "shake", "stole": "steal", "swore": "swear",
+    "tore": "tear", "wore": "wear", "woke": "wake", "blew": "blow", "grew": "grow",
+    "aliased": "alias", "biased": "bias", "agreed": "agree", "freed": "free",
 }
 _OBJECT = {"i": "me", "we": "us", "they": "them", "he": "him", "she": "her", "who": "whom"}
 _VOWELS = "aeiou"

@@ -99,7 +99,7 @@ def _keywords_in(folded: str) -> set[str]:
 _PROPOSAL = re.compile(r"\s+(?:not|don'?t|dont|do\s+not)\b", re.IGNORECASE)
 _PAST = re.compile(
     r"\b(?:did|was|were|had|at\s+the\s+time|back\s+then|earlier|sooner|during|yesterday|"
-    r"last\s+(?:night|week|time)|\w{3,}ed|began|saw|went|came|broke|hit|ran|took|got|fell|rose|"
+    r"last\s+(?:night|week|time)|(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bour\s)(?<!\bthis\s)(?<!\bthat\s)\w{3,}ed|began|saw|went|came|broke|hit|ran|took|got|fell|rose|"
     r"grew|left|made|found|knew|thought|said|told|sent|kept|lost|wrote|chose|gave|held|led|shut|"
     r"spun|threw|woke)\b", re.IGNORECASE)
 _EMBEDDED = re.compile(

@@ -40,7 +40,8 @@ SHORTHAND: tuple[tuple[str, str], ...] = (
     (r"\bwhy\s+(?:the\s+hell|the\s+heck|on\s+earth|in\s+the\s+world|tf)\b", "why"),
     (r",\s*(?:you\s+know|like|I\s+mean),\s*", " "),
     (r"\b(do|does|did|have|has)\s+(we|you|they|he|she|it)\s+even\b", r"\1 \2"),
-    (r"\b(would|will)\s+(you|we|they)\s+ever\b", r"\1 \2"), (r"\b(did|do)\s+you\s+ever\b", r"\1 you"),
+    (r"\b(would|will)\s+(you|we|they)\s+ever\b", r"\1 \2"),
+    (r"\bwhy\s+(did|would|do)\s+(you|we|they|I|he|she|(?-i:[A-Z][a-z]+))\s+(?:decide|choose|opt|elect)\s+to\b", r"why \1 \2"), (r"\b(did|do)\s+you\s+ever\b", r"\1 you"),
 )
 
 DELETABLE: frozenset[str] = frozenset({
@@ -51,7 +52,9 @@ DELETABLE: frozenset[str] = frozenset({
 
 SWAPS: tuple[tuple[str, str], ...] = (
     (r"\b(?:root[\s-]*cause\s+analysis|RCA)(s?)\b", r"incident review\1"),
-    (r"\b(?:five|5)[\s-]*whys?(?:\s+(?:exercise|session|analysis))?\b", "a contributing-factors review"),
+    (r"\b(do|run|did|doing|ran|hold|held|in|of|with|for|try)\s+(?:(?:a|the)\s+)?(?:five|5)[\s-]*whys?"
+     r"(?:\s+(?:exercise|session|analysis))?\b", r"\1 a contributing-factors review"),
+    (r"\b(the|a|our)\s+(?:five|5)[\s-]*whys?(?:\s+(?:exercise|session|analysis))?\b", r"\1 contributing-factors review"),
     (r"\b(the|a|this)\s+root[\s-]*causing\b", r"\1 contributing-factors analysis"),
 )
 """Noun phrases swapped for noun phrases of the same kind: the sentence stays a sentence."""

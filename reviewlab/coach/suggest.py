@@ -200,16 +200,26 @@ def _split_lead(sentence: str) -> tuple[str, str, str]:
     return (lead.group("addr") or "") if lead else "", sentence[start:end].strip(" ,"), sentence[end:]
 
 
+def _first_clause(core: str) -> str:
+    """The clause before a comma and a second clause ("..., it's obviously the first step"): a rewrite leaves the
+    second one out, since it often carries the same frame. A short lead ("nothing fancy, ...") is not cut."""
+    cut = _NEW_CLAUSE.search(core)
+    return core[: cut.start()] if cut and len(core[: cut.start()].split()) >= 3 else core
+
+
 def _edited_statement(edited: str, labels: list[str], made: set[str], detect: Detector,
                       phase: str | None, rules: dict[str, str]) -> list[Part] | None:
     """The speaker's own sentence with the flagged words edited out, when edits alone cleared every label."""
     if not set(labels) <= made or detect(edited):
         return None
     addr, core, tags = _split_lead(edited)
+    core = _first_clause(core)
     words = core.split()
     if not words or _slots.is_verb(words[0]):  # an imperative: "Restart the pod" is an order, not an observation
         return None
     question = re.split(r"'", words[0].lower())[0] in _QUESTION_WORDS or "?" in tags
+    if not question and _slots.clause(core) is None:  # a statement needs a subject and a verb
+        return None
     text = _tidy(f"{addr.strip(' ,:-') + ', ' if addr else ''}{core}{'?' if question else '.'}")
     if detect(text) or not well_formed(text):
         return None
@@ -229,9 +239,7 @@ def suggest_sentence(sentence: str, hits: Sequence[Hit], detect: Detector, phase
     edited, made = _edit(_expand(sentence), detect)
     left = detect(edited)
     addr, core, _ = _split_lead(edited)
-    cut = _NEW_CLAUSE.search(core)
-    if cut and len(core[: cut.start()].split()) >= 3:  # a second clause after a comma is left out of a rewrite
-        core = core[: cut.start()]
+    core = _first_clause(core)
     done = _templated(core, addr, detect) if core else None
     if done is not None:
         text, tid, handled = done

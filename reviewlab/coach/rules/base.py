@@ -117,7 +117,8 @@ WHY_REQUEST = (  # frames that turn an embedded "why" into a request aimed at pe
     r"\bkeen\s+to\s+(?:know|understand|hear)\b|\b(?:would|'d)\s+(?:like|love)\s+to\s+(?:know|understand|hear)\b|"
     r"(?:^|[.?!;:\n]\s*)(?:please\s+)?(?:explain|tell|walk|remind|say)\b|"
     r"\b(?:tell|explain\s+to|show)\s+(?:me|us)\b|\bwaiting\s+(?:on\s+\w+\s+|for\s+\w+\s+)?to\s+(?:hear|know|learn|"
-    r"find\s+out|understand)\b|\b(?:want|need|like|love)\s+to\s+(?:know|hear|understand|find\s+out|learn)\b)"
+    r"find\s+out|understand)\b|\b(?:want|need|like|love)\s+to\s+(?:know|hear|understand|find\s+out|learn)\b|"
+    r"\btrying\s+to\s+(?:understand|figure\s+out|work\s+out|find\s+out)\b)"
 )
 
 # Speakers adopt a quotation with these frames; adopted quotes are not masked.

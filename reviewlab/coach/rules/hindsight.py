@@ -103,7 +103,7 @@ HINDSIGHT_RULES: tuple[Rule, ...] = (
     Rule("hs_inevitable", "hindsight",
          r"\b(?:inevitabl[ey]|bound\s+to\s+(?:happen|fail|break|go\s+wrong|bite)|(?:only|just)\s+a\s+"
          r"matter\s+of\s+time|accident\s+waiting\s+to\s+happen|predictably|unsurprisingly|not\s+"
-         r"surprisingly|no\s+surprise\s+(?:that|there)|no[\s-]brainer|not\s+rocket\s+science|(?:was|were|is)\s+"
+         r"surprisingly|no\s+surprise\b(?!s)|no[\s-]brainer|not\s+rocket\s+science|(?:was|were|is)\s+"
          r"(?:only\s+ever|always|only)\s+going\s+to\s+(?:end|fail|break|happen|go\s+wrong|blow|fall|bite))\b"),
     Rule("hs_simply", "hindsight", r"\bsimply\b(?!\s+(?:put|wasn'?t|weren'?t|isn'?t|aren'?t|"
          r"didn'?t|couldn'?t|can'?t|not|no|had\s+no|did\s+not|could\s+not)\b)"),

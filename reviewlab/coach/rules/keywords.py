@@ -15,7 +15,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "why_how_come": ("how come", "how's it", "how is it", "how was it"),
     "why_request": ("why",),
     "why_in_question": ("why",),
-    "why_reason": ("reason", "justif", "excuse", "rationale", "motiv", "explain yourself"),
+    "why_reason": ("reason", "justif", "excuse", "rationale", "motiv", "explain yourself", "thinking"),
     "cf_should_have": ("should", "ought"),
     "cf_bare_should_have": ("should", "would", "ought"),
     "cf_would_have": ("would", "'d "),

@@ -20,7 +20,7 @@ ROOT_CAUSE_RULES: tuple[Rule, ...] = (
          r"primary|underlying|ultimate|fundamental|core|original|proximate|deeper|deep|basic|key|central|chief|"
          r"principal|exact|singular|biggest|largest|overriding|dominant|number\s+one)\s+){1,3}(?:cause|culprit)s?\b|"
          r"\b(?:the|a|one|its|their|our)\s+"
-         r"(?:(?:one|single|only|sole|real|true|actual|underlying|ultimate|fundamental|core|root)\s+)"
+         r"(?:(?:one|single|only|sole|real|true|actual|underlying|ultimate|fundamental|core|root|deeper)\s+)"
          r"{1,3}(?:problem|issue|reason|source|trigger|explanation)\b(?!\s+(?:of\s+truth|code))",
          unless_before=_NOT_ONE + r"|\bone\s+of\s+$"),
     Rule("rc_main_reason", "root_cause",  # "the main reason it went down", "the biggest problem behind the outage"
