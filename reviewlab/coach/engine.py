@@ -5,13 +5,13 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 from reviewlab.coach._text import Sentences, mask, normalise
+from reviewlab.coach.guards import GUARDS
 from reviewlab.coach.rules import EXPLANATIONS, LABELS, RULES, Rule
-from reviewlab.coach.rules.counterfactual import EPISTEMIC
 from reviewlab.coach.rules.keywords import KEYWORDS
 from reviewlab.coach.suggest import suggest
 
@@ -94,49 +94,6 @@ def _all_keywords() -> tuple[str, ...]:
 def _keywords_in(folded: str) -> set[str]:
     """The prefilter keywords that occur in ``folded`` (one substring search each)."""
     return {k for k in _all_keywords() if k in folded}
-
-
-_PROPOSAL = re.compile(r"\s+(?:not|don'?t|dont|do\s+not)\b", re.IGNORECASE)
-_PAST = re.compile(
-    r"\b(?:did|was|were|had|at\s+the\s+time|back\s+then|earlier|sooner|during|yesterday|"
-    r"last\s+(?:night|week|time)|(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bour\s)(?<!\bthis\s)(?<!\bthat\s)\w{3,}ed|began|saw|went|came|broke|hit|ran|took|got|fell|rose|"
-    r"grew|left|made|found|knew|thought|said|told|sent|kept|lost|wrote|chose|gave|held|led|shut|"
-    r"spun|threw|woke)\b", re.IGNORECASE)
-_EMBEDDED = re.compile(
-    r"\s+(?:we|I|it|this|that|they|he|she|the\s+\w+)\s+(?:\w+ed|chose|went|made|took|ran|built|kept|"
-    r"left|split|moved|began|broke|wrote|gave|held|led|shut|set|put|use|need|run|keep|shard|pick|choose|"
-    r"prefer|pin|cap|limit|host|store|cache|page|alert)\b", re.IGNORECASE)
-_EPISTEMIC = re.compile(EPISTEMIC, re.IGNORECASE)
-
-
-def _not_proposal(masked: str, start: int, end: int, sentences: Sentences) -> bool:
-    """'why not X' / 'why don't we X' proposes something unless it replays the past."""
-    if not _PROPOSAL.match(masked, end):
-        return True
-    _, sentence_end = sentences.span_at(start)
-    return bool(_PAST.search(masked, end, sentence_end))
-
-
-def _not_embedded_statement(masked: str, start: int, end: int, sentences: Sentences) -> bool:
-    """'Why we rolled back: ...' is a title or explanation, not a question."""
-    return sentences.is_question(start) or not _EMBEDDED.match(masked, end)
-
-
-def _question(masked: str, start: int, end: int, sentences: Sentences) -> bool:
-    return sentences.is_question(start)
-
-
-def _not_epistemic(masked: str, start: int, end: int, sentences: Sentences) -> bool:
-    return not _EPISTEMIC.search(masked, start, min(len(masked), end + 40))
-
-
-GUARDS: dict[str, Callable[[str, int, int, Sentences], bool]] = {
-    "question": _question,
-    "not_proposal": _not_proposal,
-    "not_embedded_statement": _not_embedded_statement,
-    "not_epistemic": _not_epistemic,
-}
-"""Named checks a rule can require; each returns True to keep the match."""
 
 
 def _span(match: re.Match[str]) -> tuple[int, int]:
@@ -332,7 +289,8 @@ def check(text: object, *, phase: str | None = None) -> list[Finding]:
 
     Returns:
         Findings in order of position. Findings in the same sentence share its
-        suggestion; for lines of up to 600 characters the suggestion rewrites the line.
+        suggestion; for lines of up to 600 characters one suggestion covers the line
+        (see ``suggest.py``: a rewrite safe by construction, or a bank question).
 
     Examples:
         >>> [f.label for f in check("Why wasn't this caught in canary?")]

@@ -213,10 +213,3 @@ TEMPLATES: tuple[tuple[str, tuple[str, ...], str, str], ...] = (
      r"(?:down|back)\s+to\s+(?P<cause>.+)", "{lead} one factor was {cause}. What else contributed?"),
 )
 """Rewrites, tried in order; the first whose whole pattern and every slot fit wins."""
-
-STATEMENT_TAIL: dict[str, str] = {
-    "hindsight": "What was visible at the time?",
-    "root_cause": "What else contributed?",
-    "counterfactual": "What did that look like at the time?",
-}
-"""A question added after a statement that a safe edit or swap reworded (it keeps the speaker's point)."""

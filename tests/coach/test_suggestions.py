@@ -168,3 +168,13 @@ def test_every_suggestion_passes_the_coach_and_keeps_the_construction_rules(text
         assert " ".join(p.text for p in parts) == findings[0].suggestion
         for part in parts:
             assert _keeps_construction_rules(part, text), (text, part)
+
+
+def test_cli_coach_takes_the_phase() -> None:
+    from click.testing import CliRunner
+
+    from reviewlab.cli import cli
+
+    result = CliRunner().invoke(cli, ["coach", "the alert that should've fired never did", "--phase", "decisions"])
+    assert result.exit_code == 0
+    assert "try: What options were on the table at that point?" in result.output
