@@ -141,12 +141,13 @@ TEMPLATES: tuple[tuple[str, tuple[str, ...], str, str], ...] = (
      r"(?P<subj>.+?)\s+(?:(?:really|definitely|probably|honestly)\s+)?(?:should|could|ought\s+to)(?:n't|\s+not|\s+never)"
      r"\s+have\s+(?P<pp>\S+)(?P<rest>.*)", "How did {subj} come to {pp:base}{rest}?"),
     ("cf_should", ("counterfactual",),
-     r"(?:ideally\s+)?(?P<subj>.+?)\s+(?:(?:really|definitely|probably|honestly|totally|still|also)\s+)?(?:should|could|"
+     r"(?:ideally\s+)?(?!(?:literally\s+)?(?:any|every)(?:one|body)?\b)(?P<subj>.+?)\s+(?:(?:really|definitely|probably|"
+     r"honestly|totally|still|also)\s+)?(?:should|could|"
      r"would|ought\s+to)\s+(?:(?:really|definitely|probably|honestly|totally|still|also)\s+)?have\s+(?!been\b|known\s+better\b)(?P<pp>\S+)"
      r"(?P<rest>(?:(?!\b(?:if|but|and\s+(?:we|it|they|then))\b)[^,])*)(?:,.*)?",
      "What kept {subj:obj} from {pp:gerund}{rest}?"),
     ("cf_modal_question", ("counterfactual",),
-     r"(?:should|could|would)(?:n't)?\s+(?P<subj>we|you|they|I|he|she|someone|anyone|(?-i:[A-Z][a-z]+)|the\s+team|"
+     r"(?:should|could|would)(?:n't)?\s+(?P<subj>we|you|they|I|he|she|someone|(?-i:[A-Z][a-z]+)|the\s+team|"
      r"the\s+on-?call|the\s+ic)\s+(?:still\s+)?have\s+(?P<pp>\S+)(?P<rest>.*)",
      "What kept {subj:obj} from {pp:gerund}{rest}?"),
     ("cf_if_had", ("counterfactual",),
