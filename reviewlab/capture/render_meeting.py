@@ -68,15 +68,15 @@ def banner_html(state: MeetingState, review: Review) -> str:
     """What the board says about the meeting itself: ended (capture closed), and every reopening."""
     parts = []
     for e in state.reopenings:
-        parts.append(f'<div class="rl-reopened" style="color:#b26a00">Reopened at {esc(meeting_time(e.at, state, review))} '
+        parts.append(f'<div class="rl-meeting-reopened" style="color:#b26a00">Reopened at {esc(meeting_time(e.at, state, review))} '
                      f"by <b>{esc(e.by)}</b>: {esc(e.note)}</div>")
     if state.status == "ended" and state.ended is not None:
         spent = minutes(state.elapsed(state.ended))
-        parts.append(f'<div class="rl-ended" style="font-weight:bold">Meeting ended at '
+        parts.append(f'<div class="rl-meeting-ended" style="font-weight:bold">Meeting ended at '
                      f"{esc(meeting_time(state.ended, state, review))} {esc(zone_name(review))}, after {spent} min. "
                      "Capture is closed; repair ideas wait in the parking lot for the planning meeting.</div>")
     elif state.status == "held":
-        parts.append('<div class="rl-ended" style="font-weight:bold">Meeting held (its end was not recorded).</div>')
+        parts.append('<div class="rl-meeting-ended" style="font-weight:bold">Meeting held (its end was not recorded).</div>')
     return "".join(parts)
 
 

@@ -131,8 +131,10 @@ class EntryForm(CorrectionMode, widgets.VBox):
         review = self.session.review
         self.zone_note.value = f"<small class='rl-zone' style='color:#555'>{esc(zone_name(review))}</small>"
         closed = capture_closed(review) if self.session.phase is Phase.MEETING else None
-        self.closed_note.value = (f'<div class="rl-closed" style="color:#b00020;font-weight:bold">{esc(closed[0].upper() + closed[1:])}</div>'
-                                  if closed else "")
+        ended = clock_text(review.meeting_ended_at, review, date=False) if closed else ""
+        self.closed_note.value = (f'<div class="rl-closed" style="color:#b00020;font-weight:bold">Capture is closed: '
+                                  f"the meeting ended at {esc(ended)}. Reopen it above (who and why) to add to it; "
+                                  "corrections and withdrawals stay possible.</div>" if closed else "")
         self.submit_button.disabled = bool(closed) and not self.correcting
         self.park_button.disabled = bool(closed)
 

@@ -45,6 +45,7 @@ class FixPanel(widgets.VBox):
                                 (self.undo_button, self._undo)):
             button.on_click(self.output.capture()(guarded(show, "Not done")(handler)))
         self.undo_row = widgets.HBox([self.withdrawn, self.undo_button])
+        entry.observe(self._correcting_changed, "correcting")
         super().__init__([widgets.HTML("<b>Fix an entry</b> <small>(corrections and withdrawals are kept with who "
                                        "and when)</small>"),
                           widgets.HBox([self.entries, self.correct_button]),
@@ -63,16 +64,23 @@ class FixPanel(widgets.VBox):
             self.entries.options = options
         if current in {c.id for c in said}:
             self.entries.value = current
+        elif said:
+            self.entries.value = said[0].id  # nothing picked: the newest, the likeliest to fix
         gone = self.session.withdrawn()
         options = [(self._label(c, review), c.id) for c in gone]
         if list(self.withdrawn.options) != options:
             self.withdrawn.options = options
+            self.withdrawn.value = gone[0].id if gone else None
         self.undo_row.layout.display = "" if gone else "none"
 
     @staticmethod
     def _label(c: Contribution, review: Review) -> str:
         when = clock_text(c.event_time, review) + " " if c.event_time else ""
         return f"{clock_text(c.recorded_at, review, date=False)} {c.participant} · {c.kind.value}: {when}{c.text[:60]}"
+
+    def _correcting_changed(self, change: dict[str, Any]) -> None:
+        if not change["new"]:
+            self.status.value = ""  # the correction was saved or cancelled: the hint no longer applies
 
     def _show(self, html: str) -> None:
         self.status.value = html

@@ -46,7 +46,7 @@ def test_correct_opens_the_entry_in_the_form_and_saves_a_new_version(archive, de
     entry = console.entry
     assert entry.correcting == c.id and entry.text.value == "The basket totals were a day ld."
     assert entry.submit_button.description == "Save correction" and entry.park_button.layout.display == "none"
-    assert "Correcting" in entry.correcting_note.value
+    assert "Correcting" in entry.correcting_note.value and "Save correction" in console.fix.status.value
     entry.text.value = "The basket totals were a day old."
     entry.participant.value = "Maya Chen"
     entry.reason.value = "typo, and it was Maya"
@@ -61,6 +61,7 @@ def test_correct_opens_the_entry_in_the_form_and_saves_a_new_version(archive, de
     assert (rev.by, rev.reason, rev.at) == ("Nadia Flores", "typo, and it was Maya", clock())
     assert "Corrected (observation, Maya Chen)" in entry.status.value and entry.correcting == ""
     assert entry.submit_button.description == "Submit" and entry.text.value == ""
+    assert console.fix.status.value == ""  # the hint to press Save correction is gone
     assert "a day old." in console.board.columns.value and "(corrected)" in console.board.columns.value
     assert "a day ld." not in console.board.columns.value
 

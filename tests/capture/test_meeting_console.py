@@ -154,7 +154,8 @@ def test_end_meeting_marks_it_held_and_closes_capture(archive, demo, console, cl
     review = archive.get_review(demo.id)
     assert review.status.value == "meeting_held" and review.meeting_ended_at == clock()
     assert "Meeting ended at 13:45 UTC, after 45 min" in console.board.banner.value
-    assert "capture is closed" in console.entry.closed_note.value and console.entry.submit_button.disabled
+    assert "Capture is closed: the meeting ended at 13:45" in console.entry.closed_note.value
+    assert console.entry.submit_button.disabled
     assert console.entry.park_button.disabled
     # Enter in the box still reaches save(): it is refused, said plainly, and the words stay
     console.entry.fill("Maya Chen", "observation", "One more thing after the end.")
