@@ -18,7 +18,7 @@ NO_TOPIC = ""
 
 
 class ClockPanel(widgets.VBox):
-    """The meeting clock for a session; a browser-side ticker refreshes it while the meeting runs.
+    """The meeting clock for a session; a browser-side ticker refreshes it (and the board) while a page shows it.
 
     Arguments:
         session: a meeting-phase capture session (its clock is injectable for tests).
@@ -44,8 +44,8 @@ class ClockPanel(widgets.VBox):
         self.reopen_button = widgets.Button(description="Reopen meeting", icon="undo")
         self.reopen_row = widgets.HBox([self.reopen_by, self.reopen_why, self.reopen_button],
                                        layout={"display": "none"})
-        # ticks in the browser, so no kernel thread is needed; each tick refreshes the clock. The Play widget
-        # only starts ticking when its view sees `playing` turn on, so it is turned on once a view exists.
+        # ticks in the browser, so no kernel thread is needed; each tick re-reads the meeting from the archive. The
+        # Play widget only starts ticking when its view sees `playing` turn on, so that is done per view drawn.
         self.ticker = widgets.Play(interval=tick_ms, max=10**9, show_repeat=False,
                                    layout={"width": "1px", "visibility": "hidden"})
         self.ticker._view_count = 0
@@ -80,10 +80,8 @@ class ClockPanel(widgets.VBox):
         self.end_button.disabled = status not in ("running", "paused")
         self.reopen_row.layout.display = "" if status in ("ended", "held") else "none"
         self._show_topics(agenda, clock, status)
-        if status != "running" and self.ticker.playing:
-            self.ticker.playing = False
-        elif status == "running" and not self.ticker.playing and self.ticker._view_count:
-            self.ticker.playing = True
+        if self.ticker._view_count and not self.ticker.playing:
+            self.ticker.playing = True  # ticks in every state: another kernel may resume, end or reopen it
 
     def _show_topics(self, agenda: list[Any], clock: Any, status: str) -> None:
         options = [(item.title, f"topic:{item.title}") for item in agenda] + [
@@ -158,7 +156,7 @@ class ClockPanel(widgets.VBox):
         self._changed()
 
     def _views_changed(self, change: dict[str, Any]) -> None:
-        """A page (re)drew the clock: start its ticks if the meeting runs (the view only starts on a change)."""
-        if (change["new"] or 0) > (change["old"] or 0) and self.session.meeting_state().status == "running":
+        """A page (re)drew the clock: start its ticks (a Play view only starts on a change it sees)."""
+        if (change["new"] or 0) > (change["old"] or 0):
             self.ticker.playing = False
             self.ticker.playing = True

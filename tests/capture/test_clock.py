@@ -130,8 +130,9 @@ def test_presses_that_make_no_sense_are_refused_plainly(archive, demo, clock):
         panel.open_topic("lunch")
 
 
-def test_ticker_starts_once_a_page_shows_the_running_clock(archive, demo, clock):
-    """The Play widget only ticks when its view sees `playing` turn on: a new kernel turns it on per view."""
+def test_ticker_starts_once_a_page_shows_the_clock(archive, demo, clock):
+    """The Play widget only ticks when its view sees `playing` turn on: a new kernel turns it on per view
+    (checked in Chromium by the journey: without this, a restarted kernel's clock never ticks)."""
     CaptureSession(archive, demo.id, now=clock).start_meeting()
     panel = ClockPanel(CaptureSession(archive, demo.id, now=clock))
     assert not panel.ticker.playing  # no page yet: nothing to tick
@@ -139,8 +140,10 @@ def test_ticker_starts_once_a_page_shows_the_running_clock(archive, demo, clock)
     panel.ticker.observe(lambda change: sent.append(change["new"]), "playing")
     panel.ticker._view_count = 1  # what the page reports when it draws the clock
     assert sent == [True] and panel.ticker.playing
+    panel.ticker._view_count = 2  # the page reloaded: the new view must see the change too
+    assert sent == [True, False, True]
     panel.pause_button.click()
-    assert not panel.ticker.playing
+    assert panel.ticker.playing  # still ticking: another kernel may resume or end the meeting
 
 
 def test_meeting_held_before_the_log_shows_as_held(archive, clock):

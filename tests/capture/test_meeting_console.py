@@ -228,3 +228,20 @@ def test_html_in_a_reason_or_topic_is_shown_as_text(archive, demo, console, payl
     for html in (console.board.banner.value, console.clock.display.value):
         assert "<script>" not in html and "<img" not in html
     assert "&lt;" in console.board.banner.value
+
+
+def test_a_tick_shows_a_pause_and_an_end_pressed_in_another_kernel(tmp_path, coach, clock):
+    path = tmp_path / "shared.db"
+    with open_archive(path) as mine, open_archive(path) as theirs:
+        review = ensure_demo_review(mine)
+        console = MeetingConsole(mine, review.id, now=clock, coach=coach, chart=False)
+        console.clock.start_button.click()
+        clock.advance(20)
+        theirs.pause_meeting(review.id, by="Nadia Flores", at=clock())
+        console.clock.ticker.value += 1
+        assert console.clock.state == "paused" and console.clock.pause_button.description == "Resume"
+        theirs.resume_meeting(review.id, by="Nadia Flores", at=clock())
+        theirs.end_meeting(review.id, by="Nadia Flores", at=clock())
+        console.clock.ticker.value += 1
+        assert console.clock.state == "ended" and console.entry.submit_button.disabled
+        assert "Meeting ended at" in console.board.banner.value
