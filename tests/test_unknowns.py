@@ -154,3 +154,18 @@ def test_an_archive_made_before_keeps_its_reviews_and_learns_the_unknowns(tmp_pa
     with sqlite3.connect(path) as check:
         assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert check.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_a_review_known_only_to_the_day_keeps_its_place_in_filters_and_months(archive):
+    from reviewlab.charts.themes_over_time import themes_over_time_chart
+    from reviewlab.explore import filter_frame
+
+    import_paths(archive, [UNTIMED, RETRO], now=NOW)
+    frame = archive.contributions_frame()
+    may = filter_frame(frame, start="2025-05-01", end="2025-05-31")
+    assert set(may["review_id"]) == {"postmortem-pass-no-timezone"}  # its start is known only to the day
+    assert may["incident_start"].isna().all()
+    themed = frame.assign(theme_label="billing")
+    cells = themes_over_time_chart(themed).to_dict()["datasets"]
+    months = sorted(row["month"][:7] for rows in cells.values() for row in rows)
+    assert months == ["2025-05", "2025-06"]
