@@ -285,3 +285,16 @@ def test_import_notes_are_stored_and_survive_export_and_import(archive, tmp_path
     assert other.bundle(rid).contributions[-1].time_text is None  # the untimed entry had no time words
     untimed = [c for c in other.contributions(rid) if c.kind.value == "timeline_event" and c.event_time is None]
     assert [c.text[:9] for c in untimed] == ["Somewhere"]
+
+
+def test_a_zone_given_only_beside_one_time_is_inferred_for_the_rest(tmp_path):
+    path = tmp_path / "window.md"
+    path.write_text("# Login outage\n\nIncident window: 2025-05-06 14:02 to 15:10 (UTC)\n\n## Timeline\n\n"
+                    "- 14:02 Logins fail.\n- 15:10 Logins work again.\n")
+    b = read_file(path).bundles[0]
+    assert [c.event_time for c in events(b)] == [datetime(2025, 5, 6, 14, 2, tzinfo=UTC),
+                                                 datetime(2025, 5, 6, 15, 10, tzinfo=UTC)]
+    assert (b.review.incident_start, b.review.incident_end) == (events(b)[0].event_time, events(b)[1].event_time)
+    assert any("the only zone the document gives a time in (inferred" in n for n in notes(b, "zone"))
+    chosen = read_file(path, timezone="Europe/Lisbon").bundles[0]  # the user's zone wins over an inference
+    assert events(chosen)[0].event_time == datetime(2025, 5, 6, 14, 2, tzinfo=tz(1))

@@ -169,3 +169,30 @@ def test_a_review_known_only_to_the_day_keeps_its_place_in_filters_and_months(ar
     cells = themes_over_time_chart(themed).to_dict()["datasets"]
     months = sorted(row["month"][:7] for rows in cells.values() for row in rows)
     assert months == ["2025-05", "2025-06"]
+
+
+def test_the_meeting_board_timeline_shows_an_imported_review(archive):
+    from reviewlab.capture.render import timeline_html
+
+    import_paths(archive, [RETRO], now=NOW)
+    page = timeline_html(archive.contributions("postmortem-pass-blameless-retro"))
+    assert page.count("<tr>") == 7 and "time unknown" in page
+    assert page.index("00:31") < page.index("Somewhere after 02:00")
+
+
+def test_a_live_time_on_a_review_with_an_unknown_start_asks_for_a_full_time():
+    from reviewlab.capture.session import parse_event_time
+    from reviewlab.errors import ValidationError
+
+    with pytest.raises(ValidationError, match="does not know; write the full time with its offset"):
+        parse_event_time("14:04", Review("r1", "t", incident_date="2025-05-06"))
+    assert parse_event_time("2025-05-06T14:04:00+02:00", Review("r1", "t")).hour == 14
+
+
+def test_opening_an_imported_review_in_the_setup_form_says_its_severity_is_unknown(archive):
+    from reviewlab.capture.widget_review import ReviewSetup
+
+    import_paths(archive, [UNTITLED], now=NOW)
+    setup = ReviewSetup(archive)
+    setup.open_or_create("postmortem-pass-untitled", "ignored", "")
+    assert "postmortem pass untitled (unknown, meeting_held)" in setup.review_status.value

@@ -33,6 +33,10 @@ def parse_event_time(text: str, review: Review) -> datetime:
             msg = f"event time {text!r} is not a time of day (HH:MM)"
             raise ValidationError(msg)
         start = review.incident_start
+        if start is None:  # an imported review may know its start only to the day, or not at all
+            msg = (f"event time {text!r} needs the incident's start, which review {review.id} does not know; "
+                   "write the full time with its offset, e.g. 2025-05-06T14:04:00+02:00")
+            raise ValidationError(msg)
         return datetime.combine(start.date(), time(hour, minute, second), tzinfo=start.tzinfo)
     result = coerce_time(text, "event time")
     assert result is not None

@@ -25,11 +25,11 @@ from reviewlab.importers.common import ParsedFile, fail, slug
 from reviewlab.importers.contributions import Draft, drafts_of, row_text, split_long
 from reviewlab.importers.frontmatter import strip_toml
 from reviewlab.importers.review_facts import Facts
-from reviewlab.importers.sections import Outline, outline, placeholder
+from reviewlab.importers.sections import Outline, Section, outline, placeholder
 from reviewlab.importers.text import read_text
 from reviewlab.importers.timeline import Clues, TimelineReader
 from reviewlab.importers.zones import read_zone
-from reviewlab.model import MAX_TITLE, Contribution, Participant, RepairPlan, Review, check_id, utcnow
+from reviewlab.model import MAX_TITLE, Contribution, RepairPlan, Review, check_id, utcnow
 from reviewlab.unknowns import ImportNote
 
 DOCUMENT = "written postmortem"
@@ -44,7 +44,8 @@ def read_markdown(path: str | Path, *, review_id: str | None = None, now: dateti
     Arguments:
         timezone_name: the zone of times the document leaves without one (an IANA name, an offset
             such as +01:00, or an abbreviation); the document's own statements win.
-        day: the incident's date, for times the document gives without a date.
+        day: the incident's date, for times the document gives without a date (a date the document
+            gives itself wins).
 
     Raises:
         ImportFormatError: the file is not a postmortem at all (binary, empty, no prose), or a value
@@ -67,7 +68,7 @@ def read_markdown(path: str | Path, *, review_id: str | None = None, now: dateti
         clues.user_zone = zone
     if day is not None:
         try:
-            clues.day, clues.day_source = date.fromisoformat(str(day)), "--date"
+            clues.user_day = date.fromisoformat(str(day))
         except ValueError as err:
             raise fail(path, None, f"--date {day!r} is not a date like 2025-05-06", err) from err
     parsed_file = ParsedFile(path, "markdown")
@@ -151,7 +152,7 @@ class _Builder:
             title = cut
         return title
 
-    def _summary(self, section) -> list[str]:  # type: ignore[no-untyped-def]
+    def _summary(self, section: Section) -> list[str]:
         out = []
         for _, block in section.blocks:
             text = row_text(block) if block.kind == "row" else " ".join(block.text.split())

@@ -88,6 +88,8 @@ class Facts:
                 if c.day is None:
                     c.day, c.day_source = _day(when[0]), f"the first date in the summary, '{when[0].raw}'"
                 break
+        if c.day is None and c.user_day is not None:
+            c.day, c.day_source = c.user_day, "--date"
         if c.day is None and self.document_date() is not None:
             c.day = self.document_date()
             c.day_source = (f"the document's own date, {c.day} (if the incident was on another day, import "
@@ -112,7 +114,7 @@ class Facts:
         zones.pop(None, None)
         if len(zones) == 1:
             zone = next(iter(zones.values()))
-            self.clues.zone = zone
+            self.clues.zone, self.clues.zone_inferred = zone, True
             self.clues.zone_source = (f"{zone.written} is the only zone the document gives a time in (inferred; "
                                       "import with --timezone to change it)")
 
@@ -195,6 +197,8 @@ class Facts:
             return None, day
         zone = read_zone(when.zone, day, self.clues.document) if when.zone else self.clues.zone
         source = self.clues.zone_source
+        if not when.zone and self.clues.zone_inferred and self.clues.user_zone is not None:
+            zone = None  # --timezone wins over a zone only inferred
         if zone is None and not when.zone and getattr(self, "timeline_zone", None):
             zone, source = read_zone(self.timeline_zone, day, self.clues.document), "the zone the timeline states"
         if zone is None and not when.zone and self.clues.user_zone is not None:

@@ -42,7 +42,10 @@ class Clues:
     day_source: str = ""
     zone: Zone | None = None
     zone_source: str = ""
+    zone_inferred: bool = False
+    """The zone was inferred (the only one the document gives a time in), not stated: --timezone wins."""
     user_zone: Zone | None = None
+    user_day: date | None = None
     document: str = ""
 
 
@@ -244,7 +247,7 @@ class TimelineReader:
 
     def _zone(self, when: When, day: date, line: int) -> tzinfo | None:
         written, source = (when.zone, "the line") if when.zone else self.zone or (None, "")
-        if written is None and self.clues.zone is not None:
+        if written is None and self.clues.zone is not None and not (self.clues.zone_inferred and self.clues.user_zone):
             self.note("zone_used", f"read in {self.clues.zone.written}, as {self.clues.zone_source}", line)
             written = self.clues.zone.written
             source = "the document"
