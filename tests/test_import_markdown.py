@@ -298,3 +298,50 @@ def test_a_zone_given_only_beside_one_time_is_inferred_for_the_rest(tmp_path):
     assert any("the only zone the document gives a time in (inferred" in n for n in notes(b, "zone"))
     chosen = read_file(path, timezone="Europe/Lisbon").bundles[0]  # the user's zone wins over an inference
     assert events(chosen)[0].event_time == datetime(2025, 5, 6, 14, 2, tzinfo=tz(1))
+
+
+FRAGMENTS = ["# Outage of the queue", "## Timeline", "## Summary", "## Action items", "### 2025-07-26 Saturday",
+             "#### 4:27", "- 23:50 Batch starts.", "- 00:10 Batch ends.", "- [03-26 23:04] Node drained.",
+             "- ~18:10 restart", "13:55 PM PST Saturday Oct 30th: wave", "All times IST.", "All times in PDT (UTC-7).",
+             "| Time (UTC) | Event |", "| --- | --- |", "| 14:10 | Alias moved |", "| 2019-12-03 --:-- | Surge |",
+             "---", "title: x", "+++", "Severity: catastrophic", "Date: 2025-02-30", "Incident start: yesterday",
+             "<!-- fill me in -->", "<img src='a.png' alt='graph'>", "```", "code", "[^1]: a note", "text[^1]",
+             "- [x] Fix it (owner: Ana)", "2025-13-45", "25:70 nothing", "\u3000タイムライン", "Uhr", "",
+             "A paragraph of prose about what happened.", "> quoted chat line", "    indented code", "* * *"]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_any_document_imports_or_is_refused_in_one_line(tmp_path, seed):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    lines = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=40)), min_size=1, max_size=25)
+
+    @settings(max_examples=60, deadline=None, derandomize=True, database=None,
+              suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(lines=lines, crlf=st.booleans(), salt=st.integers(0, 10**6))
+    def check(lines, crlf, salt):
+        text = "\n".join(lines + [str(seed)])
+        path = tmp_path / f"doc-{seed}-{salt}.md"
+        path.write_bytes(text.replace("\n", "\r\n" if crlf else "\n").encode("utf-8", "surrogatepass"))
+        try:
+            b = read_file(path, now=NOW).bundles[0]
+        except ImportFormatError as err:
+            assert "\n" not in str(err) and ("no prose" in str(err) or "is empty" in str(err) or "binary" in str(err)
+                                             or "looks binary" in str(err))
+            return
+        assert b.review.title and all(c.text.strip() for c in b.contributions)
+        b.check()
+
+    check()
+
+
+def test_front_matter_that_does_not_read_is_noted_and_the_document_still_imports(tmp_path):
+    path = tmp_path / "fm.md"
+    path.write_text("---\ndate: 2025-13-45\n---\n\n# Queue stall\n\nThe queue stalled.\n")
+    b = read_file(path).bundles[0]
+    assert b.review.title == "Queue stall" and b.review.summary == "The queue stalled."
+    assert any("is not YAML" in n for n in notes(b, "front_matter"))
+    path.write_text("+++\ntitle = \n+++\n\n# Queue stall\n\nThe queue stalled.\n")
+    b = read_file(path).bundles[0]
+    assert any("TOML front matter could not be read" in n and "title =" in n for n in notes(b, "front_matter"))

@@ -51,7 +51,7 @@ def strip_toml(text: str, notes: list[ImportNote]) -> tuple[str, FrontMatter]:
     front = FrontMatter(kind="toml", lines=lines)
     try:
         front.values = {k.lower(): v for k, v in tomllib.loads(m[1]).items()}
-    except tomllib.TOMLDecodeError as err:
+    except (tomllib.TOMLDecodeError, ValueError, RecursionError) as err:
         notes.append(ImportNote("front_matter", f"the TOML front matter could not be read ({err}); it was "
                                                 f"left out: {m[1].strip()[:1500]}", 1))
     return "\n" * m.group(0).count("\n") + text[m.end():], front
@@ -63,7 +63,7 @@ def read_yaml(content: str, end_line: int, notes: list[ImportNote]) -> FrontMatt
 
     try:
         values = yaml.safe_load(content)
-    except yaml.YAMLError as err:
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError) as err:  # a '2025-13-45' date raises ValueError
         where = getattr(err, "problem_mark", None)
         notes.append(ImportNote("front_matter", f"the front matter between '---' lines is not YAML "
                                                 f"({getattr(err, 'problem', None) or err}"

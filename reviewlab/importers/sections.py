@@ -82,7 +82,10 @@ def outline(parsed: Parsed, stem: str, notes: list[ImportNote]) -> Outline:
     out.sections.append(current)
     footnotes: Section | None = None
     for index, block in enumerate(parsed.blocks):
-        if index == skip:
+        if index == skip:  # the text right after the title is the introduction, whatever came before
+            stack.clear()
+            current = Section("preamble", "", block.line, 0)
+            out.sections.append(current)
             continue
         if block.kind == "footnote":
             if footnotes is None:
