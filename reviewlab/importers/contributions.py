@@ -67,7 +67,8 @@ def drafts_of(section: Section, notes: list[ImportNote]) -> list[Draft]:
             continue
         if kind == "repair_item":
             words, plan = action(block)
-            out.append(Draft(block.line, kind, words, tuple(t for t in (plan.pop("type", None),) if t), plan=plan))
+            kept = tuple(dict.fromkeys(t for t in (plan.pop("type", None), *tags) if t))
+            out.append(Draft(block.line, kind, words, kept, plan=plan))
             continue
         if block.kind == "row":
             text = row_text(block)

@@ -94,13 +94,13 @@ class _Builder:
         reader = TimelineReader(self.clues)
         for section in self.shape.sections:
             if section.name == "timeline":
-                reader.read(section.heading, section.line, section.blocks)
+                reader.read(section.heading, section.line, section.blocks, section.tags)
             elif section.name == "contents":
                 self.notes.append(ImportNote("section", f"the table of contents ('{section.heading}') was left out",
                                              section.line))
             elif section.name not in ("preamble", "summary", "meta"):
                 drafts += drafts_of(section, self.notes)
-        drafts += [Draft(e.line, "timeline_event", e.text or e.time_text or "-", (), e) for e in reader.events]
+        drafts += [Draft(e.line, "timeline_event", e.text or e.time_text or "-", e.tags, e) for e in reader.events]
         drafts += [Draft(line, "observation", text, ("timeline",)) for line, text in reader.prose]
         drafts.sort(key=lambda d: d.line)
         self.notes += reader.notes()

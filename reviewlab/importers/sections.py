@@ -67,6 +67,8 @@ def _title(parsed: Parsed, stem: str, notes: list[ImportNote]) -> tuple[str, int
         for offset, line in enumerate(block.text.split("\n") if block.kind == "para" else ()):
             m = _LABEL.match(line.strip())
             if m and meta_of(m["key"]) == "title" and m["value"].strip():
+                notes.append(ImportNote("title", f"the title comes from the '{m['key']}:' line (the document has no "
+                                                 "title heading)", block.line + offset))
                 return m["value"].strip(), block.line + offset, "label", None
     name = re.sub(r"[-_]+", " ", stem).strip() or stem
     notes.append(ImportNote("title", f"the document has no title heading; the file name '{stem}' was used"))

@@ -32,6 +32,8 @@ class Event:
     text: str
     when: datetime | None = None
     time_text: str | None = None
+    tags: tuple[str, ...] = ()
+    """The headings it sits under, as written ('Timeline', '2025-07-26 Saturday')."""
 
 
 @dataclass
@@ -77,18 +79,31 @@ class TimelineReader:
     def note(self, code: str, text: str, line: int) -> None:
         self.counts[(code, text)].append(line)
 
-    def read(self, heading: str, heading_line: int, blocks: list[tuple[int, Block]]) -> None:
-        """Read the section headed `heading`; `blocks` are (index in the document, block)."""
+    def read(self, heading: str, heading_line: int, blocks: list[tuple[int, Block]], tags: tuple[str, ...] = ()
+             ) -> None:
+        """Read the section headed `heading`; `blocks` are (index in the document, block); its
+        events are tagged with `tags` and the headings inside it."""
         stated = zone_statement(heading)
         if stated:
             self.zone = (stated, f"the heading '{heading}' (line {heading_line})")
+        first = len(self.events)
+        under: dict[int, tuple[str, ...]] = {}
+        inner: tuple[str, ...] = ()
         for index, block in blocks:
+            before = len(self.events)
             if block.kind == "heading":
                 self._heading(block)
+                inner = (block.text,)
             elif block.kind == "row":
                 self._row(block)
             else:
                 self._lines(index, block)
+            for i in range(before, len(self.events)):
+                under[i] = inner
+        for i in range(first, len(self.events)):
+            event = self.events[i]
+            wanted = (*tags, *under.get(i, ())) if under.get(i, ()) != (event.time_text,) else tags
+            event.tags = tuple(dict.fromkeys(t for t in wanted if t))
 
     def _heading(self, block: Block) -> None:
         self._heading_entry = None
