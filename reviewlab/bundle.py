@@ -17,6 +17,7 @@ from typing import Any
 from reviewlab.errors import ImportFormatError, ValidationError
 from reviewlab.meeting import MeetingEvent, MeetingState
 from reviewlab.model import AgendaItem, Contribution, Kind, Participant, RepairPlan, Review, ThemeLink
+from reviewlab.unknowns import ImportNote
 from reviewlab.revisions import Revision, RevisionAction, withdrawn_by
 
 FORMAT = "reviewlab/review"
@@ -37,6 +38,8 @@ class ReviewBundle:
     plans: list[RepairPlan] = field(default_factory=list)
     agenda: list[AgendaItem] = field(default_factory=list)
     item_themes: list[ThemeLink] = field(default_factory=list)
+    notes: list[ImportNote] = field(default_factory=list)
+    """What an importer assumed or could not read exactly (empty for a review captured live)."""
     revisions: list[Revision] = field(default_factory=list)
     """Corrections, withdrawals and restores, in order (contributions hold their current versions)."""
     meeting_log: list[MeetingEvent] = field(default_factory=list)
@@ -136,6 +139,7 @@ class ReviewBundle:
             "plans": [_plain(p) for p in self.plans],
             "agenda": [_plain(a) for a in self.agenda],
             "item_themes": [_plain(t) for t in self.item_themes],
+            "import_notes": [_plain(n) for n in self.notes],
             **({"revisions": [_plain(r) for r in self.revisions]} if self.revisions else {}),
             **({"meeting_log": [_plain(e) for e in self.meeting_log]} if self.meeting_log else {}),
         }
@@ -200,7 +204,8 @@ def bundle_from_dict(data: Any, source: str = "<data>") -> ReviewBundle:
     if "review" not in data:
         msg = f"{source}: field 'review' is missing"
         raise ImportFormatError(msg)
-    for key in ("participants", "contributions", "plans", "agenda", "item_themes", "revisions", "meeting_log"):
+    for key in ("participants", "contributions", "plans", "agenda", "item_themes", "import_notes", "revisions",
+                "meeting_log"):
         if not isinstance(data.get(key, []), list):
             msg = f"{source}: field '{key}' must be a list"
             raise ImportFormatError(msg)
@@ -216,6 +221,7 @@ def bundle_from_dict(data: Any, source: str = "<data>") -> ReviewBundle:
         agenda=[_build(AgendaItem, a, f"{source}: agenda[{i}]") for i, a in enumerate(data.get("agenda", []))],
         item_themes=[_build(ThemeLink, t, f"{source}: item_themes[{i}]")
                      for i, t in enumerate(data.get("item_themes", []))],
+        notes=[_build(ImportNote, n, f"{source}: import_notes[{i}]") for i, n in enumerate(data.get("import_notes", []))],
         revisions=[_build(Revision, r, f"{source}: revisions[{i}]") for i, r in enumerate(data.get("revisions", []))],
         meeting_log=[_build(MeetingEvent, e, f"{source}: meeting_log[{i}]")
                      for i, e in enumerate(data.get("meeting_log", []))],

@@ -124,6 +124,9 @@ def correction_of(current: Contribution, *, participant: str | None = None, kind
     new = replace(current, participant=participant if participant is not None else current.participant,
                   kind=new_kind, text=text if text is not None else current.text,
                   event_time=when if new_kind is Kind.TIMELINE_EVENT else None)
+    if new.kind is Kind.TIMELINE_EVENT and new.event_time is None and not new.time_text:
+        msg = "a timeline_event needs an event_time (when it happened, with a timezone)"
+        raise ValidationError(msg)
     if (new.participant, new.kind, new.text, new.event_time) == (current.participant, current.kind, current.text,
                                                                  current.event_time):
         msg = f"the correction of {current.id} changes nothing; change who, the kind, the words or the time"

@@ -14,6 +14,7 @@ Examples:
 from __future__ import annotations
 
 import re
+from datetime import date as _date
 from datetime import datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -94,6 +95,8 @@ def zone_of(review: Review) -> tzinfo:
     """The zone a review's times are shown in: its recorded zone, else its incident start's offset."""
     if review.timezone:
         return as_tzinfo(review.timezone)
+    if review.incident_start is None:
+        return timezone.utc
     return timezone(review.incident_start.utcoffset() or timedelta(0))
 
 
@@ -101,6 +104,8 @@ def zone_label(review: Review) -> str:
     """The zone in words: 'Europe/Berlin', 'UTC+01:00', or 'UTC+01:00 (the incident start's offset)'."""
     if review.timezone:
         return review.timezone if "/" in review.timezone or review.timezone == "UTC" else f"UTC{review.timezone}"
+    if review.incident_start is None:
+        return "UTC (no time zone recorded)"
     return f"{offset_text(review.incident_start.utcoffset())} (the incident start's offset)"
 
 
@@ -114,6 +119,13 @@ def local(when: datetime, review: Review) -> datetime:
     return when.astimezone(zone_of(review))
 
 
+def incident_day(review: Review) -> _date | None:
+    """The incident's day in the review's zone (its start's, or the day alone when that is all that is known)."""
+    if review.incident_start is not None:
+        return local(review.incident_start, review).date()
+    return review.incident_date
+
+
 def clock_text(when: datetime | None, review: Review, *, date: bool | None = None) -> str:
     """A time in the review's zone as '08:20', or '2025-11-18 08:20' when it is not on the incident's day
     (or when `date` is True). None gives '-'."""
@@ -121,5 +133,5 @@ def clock_text(when: datetime | None, review: Review, *, date: bool | None = Non
         return "-"
     at = local(when, review)
     if date is None:
-        date = at.date() != local(review.incident_start, review).date()
+        date = at.date() != incident_day(review)
     return at.strftime("%Y-%m-%d %H:%M" if date else "%H:%M")

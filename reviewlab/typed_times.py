@@ -22,7 +22,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from typing import TYPE_CHECKING
 
 from reviewlab.errors import ValidationError
-from reviewlab.timezones import local, zone_label, zone_name, zone_of
+from reviewlab.timezones import incident_day, local, zone_label, zone_name, zone_of
 
 if TYPE_CHECKING:
     from reviewlab.model import Review
@@ -83,8 +83,15 @@ def nearest_day(at: time, review: Review) -> datetime:
     """`at` on the incident's day in the review's zone, or on a later day of the incident when it crossed
     midnight: the day whose `at` lies in (or nearest) the incident window. While the end is unknown the
     window is taken as the 12 hours after the start, so 00:20 after a start at 23:10 is the next day."""
-    start = local(review.incident_start, review)
-    end = local(review.incident_end, review) if review.incident_end else start + UNKNOWN_END_WINDOW
+    if review.incident_start is not None:
+        start = local(review.incident_start, review)
+        end = local(review.incident_end, review) if review.incident_end else start + UNKNOWN_END_WINDOW
+    elif review.incident_date is not None and review.timezone:  # only the day is known: the time is on that day
+        return _on_day(review.incident_date, at, review)
+    else:
+        msg = (f"{at:%H:%M} needs the incident's start, which review {review.id} does not know; write the full time "
+               "with its offset, e.g. 2025-05-06T14:04:00+02:00 (or record the review's day and time zone)")
+        raise ValidationError(msg)
     days = [start.date() + timedelta(days=n) for n in range((end.date() - start.date()).days + 1)]
 
     def distance(when: datetime) -> timedelta:
@@ -112,9 +119,15 @@ def event_time(text: str, review: Review, field_name: str = "event time") -> dat
         when = None
     if when is not None:
         if when.tzinfo is None or when.utcoffset() is None:
+            if not (review.timezone or review.incident_start):
+                msg = (f"{field_name} {text!r} has no offset, and review {review.id} records no time zone to read it "
+                       "in; add the offset, e.g. +02:00")
+                raise ValidationError(msg)
             when = _on_day(when.date(), when.time(), review)
         return when
-    day = local(review.incident_start, review).date().isoformat()
+    known = incident_day(review)
+    day = known.isoformat() if known else "2025-05-06"
+    where = f"on the incident's day, {day}, {zone_label(review)}" if known else zone_label(review)
     msg = (f"{field_name} {text!r} is not a time I can read. Type the time of day as {ACCEPTED} "
-           f"(on the incident's day, {day}, {zone_label(review)}), or a date and time such as {day} 08:20.")
+           f"({where}), or a date and time such as {day} 08:20.")
     raise ValidationError(msg)

@@ -102,3 +102,13 @@ def test_report_shows_times_in_the_zone_and_names_it(archive):
     assert "**Times in**: Europe/Berlin" in md
     assert "2025-11-18 08:05 CET to 2025-11-18 09:30 CET" in md
     assert "- 08:20 · **Ana**: Feed landed" in md
+
+
+def test_a_review_that_knows_only_its_day_takes_times_in_its_named_zone():
+    day_only = Review("r1", "t", incident_date="2025-05-06", timezone="Europe/Berlin")
+    assert event_time("14:04", day_only).isoformat() == "2025-05-06T14:04:00+02:00"
+    with pytest.raises(ValidationError, match="does not know; write the full time with its offset"):
+        event_time("14:04", Review("r1", "t", incident_date="2025-05-06"))  # no zone: never guessed
+    with pytest.raises(ValidationError, match="records no time zone"):
+        event_time("2025-05-06 14:04", Review("r1", "t", incident_date="2025-05-06"))
+    assert zone_label(Review("r1", "t")) == "UTC (no time zone recorded)"

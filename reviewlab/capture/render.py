@@ -14,6 +14,7 @@ from reviewlab.capture.rules import BOARD_COLUMNS, TIMELINE_TOLERANCE
 from reviewlab.capture.voices import VoiceBalance
 from reviewlab.model import Contribution, Kind, Phase, Review
 from reviewlab.timezones import clock_text, zone_name
+from reviewlab.unknowns import event_when, timeline_order
 
 
 def esc(text: object) -> str:
@@ -73,7 +74,8 @@ def event_groups(contributions: Sequence[Contribution]) -> list[list[Contributio
     groups: dict[str, list[Contribution]] = {}
     for c in events:
         groups.setdefault(root(c), []).append(c)
-    return sorted(groups.values(), key=lambda g: min(c.event_time for c in g if c.event_time))
+    place = {c.id: i for i, c in enumerate(timeline_order(events))}  # an imported event may have no time
+    return sorted(groups.values(), key=lambda g: min(place[c.id] for c in g))
 
 
 def timeline_html(contributions: Sequence[Contribution], review: Review | None = None,
@@ -86,14 +88,14 @@ def timeline_html(contributions: Sequence[Contribution], review: Review | None =
     rows = []
     for group in event_groups(contributions):
         times = [c.event_time for c in group if c.event_time]
-        differs = len(group) > 1 and max(times) - min(times) > TIMELINE_TOLERANCE
+        differs = len(times) > 1 and max(times) - min(times) > TIMELINE_TOLERANCE
         flag = ' <span class="rl-differ" style="color:#b26a00">times differ</span>' if differs else ""
         cells = "".join(
             f'<td class="rl-view" style="vertical-align:top;padding:4px 8px;border-left:1px solid #ddd;overflow-wrap:anywhere">'
             f"<b>{esc(c.participant)}</b> {hhmm(c.event_time) if c.event_time else ''}{_badges(c, corrected)}"
             f"<br>{esc(c.text)}</td>" for c in group)
         rows.append(f"<tr><td style='vertical-align:top;white-space:nowrap'>"
-                    f"{esc(hhmm(min(times)))}{flag}</td>{cells}</tr>")
+                    f"{esc(hhmm(min(times))) if times else esc(event_when(group[0]))}{flag}</td>{cells}</tr>")
     if not rows:
         return "<i>No timeline events yet.</i>"
     zone = (f'<div class="rl-zone" style="color:#555">Times in {esc(zone_name(review))}</div>'

@@ -106,6 +106,9 @@ class CaptureSession:
         event_time = self._event_time(event_time)
         if Kind(kind) is not Kind.TIMELINE_EVENT:
             event_time = None
+        elif event_time is None:  # live, a time is asked for (only an import may lack one)
+            msg = "a timeline_event needs an event_time (when it happened, with a timezone)"
+            raise ValidationError(msg)
         contribution = self.archive.add_contribution(
             self.review_id, participant, kind, text, phase=self.phase, event_time=event_time, links_to=links_to,
             private=private and self.phase is Phase.INTERVIEW, tags=tags, recorded_at=self.now())

@@ -12,6 +12,7 @@ from reviewlab.capture.render import esc
 from reviewlab.capture.roles import follow_role
 from reviewlab.errors import ReviewlabError
 from reviewlab.model import Participant, Review, Role, Severity
+from reviewlab.unknowns import severity_text
 
 if TYPE_CHECKING:
     from reviewlab.archive import Archive
@@ -148,7 +149,7 @@ class ReviewSetup(widgets.VBox):
         review = self.archive.get_review(review_id)
         self.existing.value = review_id
         self.review_status.value = (f"<span style='{_OK}'>{verb} {esc(review.id)}: {esc(review.title)} "
-                                    f"({esc(review.severity.value)}, {esc(review.status.value)}).</span>")
+                                    f"({esc(severity_text(review))}, {esc(review.status.value)}).</span>")
         self._show_roster()
 
     def _show_roster(self) -> None:
