@@ -95,7 +95,7 @@ class RecordsMixin(Connection):
     def participants(self, review_id: str) -> list[Participant]:
         """The roster of a review, in the order people were added."""
         rows = self._rows("SELECT name, role, responded FROM participants WHERE review_id=? ORDER BY seq", (review_id,))
-        return [Participant(**r) for r in rows]
+        return [Participant(r["name"], r["role"], bool(r["responded"])) for r in rows]
 
     # -- contributions ------------------------------------------------------------------------
     def add_contribution(self, review_id: str, participant: str, kind: str, text: str, *,
