@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from reviewlab.errors import DuplicateError
 from reviewlab.importers.common import ParsedFile, fail
+from reviewlab.importers.jsonfile import read_json
 from reviewlab.importers.markdown import DOCUMENT, read_markdown
 from reviewlab.importers.table import read_csv
 
@@ -31,13 +32,6 @@ SUFFIXES = {".json": "json", ".csv": "csv", ".md": "markdown", ".markdown": "mar
 
 __all__ = ["DOCUMENT", "ParsedFile", "expand_paths", "import_paths", "read_csv", "read_file", "read_json",
            "read_markdown"]
-
-
-def read_json(path: str | Path) -> ParsedFile:
-    """Read one review JSON file (docs/review-json.md)."""
-    from reviewlab.bundle import load_bundle
-
-    return ParsedFile(Path(path), "json", [load_bundle(path)])
 
 
 def read_file(path: str | Path, *, now: datetime | None = None) -> ParsedFile:

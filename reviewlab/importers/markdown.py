@@ -19,6 +19,7 @@ from reviewlab.errors import ValidationError
 from reviewlab.importers.blocks import Document, Item, Section, split_document
 from reviewlab.importers.common import ParsedFile, fail, slug
 from reviewlab.importers.headings import KINDS, SECTIONS
+from reviewlab.importers.source import read_source
 from reviewlab.importers.times import DATE, TimeProblem, find_all_times_tz, find_date, parse_time_line, parse_tz, parse_when
 from reviewlab.model import Contribution, Participant, RepairPlan, Review, check_id, utcnow
 
@@ -37,16 +38,13 @@ def read_markdown(path: str | Path, *, review_id: str | None = None, now: dateti
         ImportFormatError: naming the file, the line and the problem.
     """
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as err:
-        raise fail(path, None, f"cannot read it as UTF-8 text ({err})", err) from err
-    doc = split_document(text)
+    source = read_source(path)  # strict UTF-8; BOM, CRLF and stray control characters normalised and noted
+    doc = split_document(source.text)
     if doc.title is None and "title" in doc.meta:
         doc.title, doc.title_line = doc.meta["title"]
     if doc.title is None:
         raise fail(path, 1, "no title; start the postmortem with a heading such as '# Checkout outage on 2025-05-06'")
-    parsed = ParsedFile(path, "markdown")
+    parsed = ParsedFile(path, "markdown", warnings=source.notes)
     builder = _Builder(path, doc, parsed.warnings, now or utcnow())
     parsed.bundles.append(builder.bundle(review_id))
     return parsed
