@@ -63,6 +63,10 @@ class WouldRemoveWork(DuplicateError):
     """Replacing a review would remove contributions, plans or agenda items the archive holds; force it to."""
 
 
+class OutputError(ReviewlabError):
+    """A report or export could not be written where it was asked to go (the message says why)."""
+
+
 class MissingColumns(ReviewlabError, KeyError):
     """A DataFrame lacks columns a function needs."""
 

@@ -19,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reviewlab.errors import DuplicateError
+from reviewlab.errors import DuplicateError, WouldRemoveWork
 from reviewlab.importers.common import ParsedFile, fail
 from reviewlab.importers.jsonfile import read_json
 from reviewlab.importers.markdown import DOCUMENT, read_markdown
@@ -65,8 +65,12 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def import_paths(archive: Archive, paths: Iterable[str | Path], *, dry_run: bool = False, overwrite: bool = False,
-                 progress: bool = False, now: datetime | None = None) -> list[ParsedFile]:
+                 force: bool = False, progress: bool = False, now: datetime | None = None) -> list[ParsedFile]:
     """Read every file, check it, then import all reviews at once (or, with `dry_run`, none).
+
+    With `overwrite`, a review the archive already holds is replaced, and a note on its file says
+    what that removes and changes; if it would remove anything the archive holds (contributions,
+    plans, confirmed themes, agenda topics, participants), `force` is needed too.
 
     Returns:
         The parsed files, each with its reviews and warnings: what was (or would be) imported.
@@ -74,6 +78,8 @@ def import_paths(archive: Archive, paths: Iterable[str | Path], *, dry_run: bool
     Raises:
         ImportFormatError: a file is malformed; nothing was imported.
         DuplicateError: a review is already in the archive and `overwrite` is false; nothing was imported.
+        WouldRemoveWork: `overwrite` would remove what the archive holds and `force` is false (dry run
+            or not); nothing was imported.
     """
     files = expand_paths(paths)
     if progress:
@@ -91,8 +97,15 @@ def import_paths(archive: Archive, paths: Iterable[str | Path], *, dry_run: bool
             seen[rid] = item.path
             if rid in existing and not overwrite:
                 raise _duplicate(item.path, rid, archive)
+            change = archive.replacement(bundle) if rid in existing else None
+            if change is not None:
+                if change.removes and not force:
+                    msg = (f"{item.path}: {change.describe()}; nothing was imported. Add --force "
+                           "(force=True) to replace it anyway")
+                    raise WouldRemoveWork(msg)
+                item.warnings.append(f"{item.path}: {change.describe(done=not dry_run)}")
     if not dry_run:
-        archive.import_reviews([b for item in parsed for b in item.bundles], overwrite=overwrite)
+        archive.import_reviews([b for item in parsed for b in item.bundles], overwrite=overwrite, force=force)
     return parsed
 
 
