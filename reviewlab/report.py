@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from reviewlab.errors import ReviewlabError
+from reviewlab.timeline import group_events
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -84,17 +85,18 @@ def review_blocks(bundle: ReviewBundle, *, charts: bool = True) -> list[Block]:
     ])]
     blocks += [("h2", "Summary"), ("p", r.summary or "No summary yet.")]
     by_id = {c.id: c for c in said}
-    events = sorted((c for c in said if c.kind.value == "timeline_event"), key=lambda c: c.event_time)
+    events = [c for c in said if c.kind.value == "timeline_event"]
     shown_under: set[str] = set()
     timeline = []
-    for event in events:
-        if event.links_to in by_id and by_id[event.links_to].kind.value == "timeline_event":
-            continue  # shown as a viewpoint under the event it describes
-        views = [c for c in said if c.links_to == event.id]
+    # accounts of one event (linked in a chain or a cycle) are one item: reviewlab.timeline's rule
+    for root, group in sorted(group_events(events).items(), key=lambda kv: min(_time_key(c) for c in kv[1])):
+        event, members = by_id[root], {c.id for c in group}
+        views = [c for c in said if c.id != root and (c.id in members or c.links_to in members
+                                                      and c.kind.value != "timeline_event")]
         shown_under.update(c.id for c in views if c.kind.value in ("timeline_event", "observation"))
+        same_day = event.event_time is not None and event.event_time.date() == r.incident_start.date()
         timeline.append(Item(event.text, event.participant, [Item(c.text, c.participant) for c in views],
-                             _when(event.event_time, tz, "%H:%M" if event.event_time.date() == r.incident_start.date()
-                                   else "%Y-%m-%d %H:%M")))
+                             _when(event.event_time, tz, "%H:%M" if same_day else "%Y-%m-%d %H:%M")))
     blocks += [("h2", "Timeline, with each viewpoint"), ("list", timeline) if timeline else ("p", "No timeline events.")]
     if charts and events:
         blocks.append(("chart", "timeline", "Timeline chart: who saw what, when"))
@@ -132,6 +134,10 @@ def review_blocks(bundle: ReviewBundle, *, charts: bool = True) -> list[Block]:
     if hidden:
         blocks.append(("p", f"{hidden} private interview note(s) left out."))
     return blocks
+
+
+def _time_key(c: Any) -> tuple[bool, float]:
+    return (c.event_time is None, c.event_time.timestamp() if c.event_time is not None else 0.0)
 
 
 def review_report(archive: Archive, review_id: str, format: Format = "md", *, charts: bool = True) -> str:

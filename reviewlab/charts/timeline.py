@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reviewlab.errors import MissingColumns
+from reviewlab.timeline import event_roots
 
 if TYPE_CHECKING:
     import altair as alt
@@ -14,16 +15,8 @@ NEEDED = ("contribution_id", "participant", "event_time", "text", "links_to")
 
 
 def event_ids(frame: pd.DataFrame) -> list[str]:
-    """For each row, the id of the event it describes: the root of its chain of `links_to`."""
-    link = dict(zip(frame["contribution_id"], frame["links_to"]))
-    roots = []
-    for cid in frame["contribution_id"]:
-        seen, at = set(), cid
-        while isinstance(link.get(at), str) and link[at] in link and at not in seen:
-            seen.add(at)
-            at = link[at]
-        roots.append(at)
-    return roots
+    """For each row, the id of the event it describes (`reviewlab.timeline.event_roots`: chains and cycles)."""
+    return event_roots(list(frame["contribution_id"]), list(frame["links_to"]))
 
 
 def timeline_chart(frame: pd.DataFrame) -> alt.Chart:
