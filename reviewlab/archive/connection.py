@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 import threading
 import time
@@ -56,7 +57,9 @@ class Connection:
     """One SQLite connection in WAL mode with foreign keys on, migrated to the latest schema.
 
     With `read_only`, the file is opened with SQLite's `mode=ro`: nothing can be written (every
-    write raises ArchiveReadOnly) and the file is never migrated.
+    write raises ArchiveReadOnly) and the file is never migrated. An archive this user can't write
+    (the file, or the folder where SQLite keeps its -wal and -shm files) is opened that way too, so
+    it can still be read.
     """
 
     def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
@@ -75,8 +78,9 @@ class Connection:
                 raise ArchiveError(msg)
             if not new:
                 check_file(Path(self.path))
+                self.read_only = self.read_only or not _writable(Path(self.path))
         try:
-            target = f"file:{quote(str(Path(self.path).resolve()))}?mode=ro" if self.read_only else self.path
+            target = _read_only_uri(Path(self.path)) if self.read_only else self.path
             self._conn = sqlite3.connect(target, timeout=BUSY_TIMEOUT_S, isolation_level=None,
                                          check_same_thread=False, uri=self.read_only)
         except sqlite3.Error as err:
@@ -205,6 +209,21 @@ class Connection:
         problems += [f"{r['table']} row {r['rowid']} refers to a missing {r['parent']}"
                      for r in self._rows("PRAGMA foreign_key_check")]
         return problems
+
+
+def _writable(path: Path) -> bool:
+    """Can this user write the file and create SQLite's -wal and -shm files beside it?"""
+    return os.access(path, os.W_OK) and os.access(path.resolve().parent, os.W_OK)
+
+
+def _read_only_uri(path: Path) -> str:
+    """SQLite's read-only URI; on a folder no one can write, with no -wal file, also `immutable` (SQLite
+    could not create the -shm file it otherwise needs, and no writer can change the file meanwhile)."""
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+    folder = path.resolve().parent
+    if not os.access(folder, os.W_OK) and not Path(f"{path}-wal").exists():
+        uri += "&immutable=1"
+    return uri
 
 
 def _plain(value: Any) -> Any:

@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from reviewlab.boundary import parse_flag
+from reviewlab.boundary import check_id, parse_flag
 from reviewlab.bundle import ReviewBundle
 from reviewlab.errors import ValidationError
 from reviewlab.importers.common import ParsedFile, fail
@@ -123,6 +123,7 @@ def _add_row(groups: dict[str, dict[str, Any]], row: dict[str, str], line: int, 
     if not rid:
         msg = "review_id is empty; every row names its review"
         raise ValidationError(msg)
+    check_id(rid, "review id")
     group = groups.setdefault(rid, {"line": line, "review": {}, "people": {}, "rows": []})
     for column in ("review_title", "incident_start", *REVIEW_COLUMNS):
         value = row.get(column, "")
