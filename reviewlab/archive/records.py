@@ -117,7 +117,7 @@ class RecordsMixin(Connection):
             'observation'
         """
         c = Contribution(id=id or new_id(f"{review_id}-c"), review_id=review_id, participant=participant,
-                         kind=kind, text=text, phase=phase, event_time=event_time, tags=tuple(tags),
+                         kind=kind, text=text, phase=phase, event_time=event_time, tags=_as_list(tags),
                          links_to=links_to, private=private, recorded_at=recorded_at or utcnow())
         review = self.get_review(review_id)
         roster = {p.name for p in self.participants(review_id)}
@@ -167,3 +167,10 @@ class RecordsMixin(Connection):
         conn.execute("INSERT INTO contributions VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                      (c.id, c.review_id, c.participant, c.phase.value, c.kind.value, c.text, to_text(c.recorded_at),
                       to_text(c.event_time), json.dumps(list(c.tags)), c.links_to, int(c.private)))
+
+
+def _as_list(values: Any) -> Any:
+    """Any iterable of tags as a tuple; a text, an object or None go to the model as they are (it says what is wrong)."""
+    if isinstance(values, (str, bytes, dict)) or not isinstance(values, Iterable):
+        return values
+    return tuple(values)
