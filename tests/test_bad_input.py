@@ -258,3 +258,29 @@ def test_report_into_a_missing_folder_is_one_line(filled, tmp_path):
     assert code == 1 and len(lines) == 1
     assert lines[0] == f"Error: cannot write {tmp_path / 'missing' / 'r.md'}: folder {tmp_path / 'missing'} does not exist; " \
                        "create it first or pick another path"
+
+
+# -- the command's last line of defence ----------------------------------------------------------
+def test_any_error_reaching_the_command_is_one_line_and_debug_shows_the_traceback(monkeypatch):
+    import sqlite3
+
+    import click
+
+    from reviewlab.cli_errors import Group
+
+    @click.group(cls=Group)
+    def demo():
+        pass
+
+    for name, error in (("bug", ValueError("a\nb")), ("disk", PermissionError(13, "Permission denied", "/x/y")),
+                        ("db", sqlite3.OperationalError("database is locked"))):
+        demo.command(name)(lambda error=error: (_ for _ in ()).throw(error))
+    runner = CliRunner()
+    for name, says in (("bug", "Error: unexpected ValueError: a b (a bug in reviewlab: run again with REVIEWLAB_DEBUG=1"),
+                       ("disk", "Error: /x/y: Permission denied"), ("db", "Error: archive: database is locked")):
+        result = runner.invoke(demo, [name])
+        assert result.exit_code == 1 and len(result.output.strip().splitlines()) == 1, result.output
+        assert result.output.startswith(says), result.output
+    monkeypatch.setenv("REVIEWLAB_DEBUG", "1")
+    result = runner.invoke(demo, ["bug"])
+    assert isinstance(result.exception, ValueError)  # the traceback is there for whoever asks
