@@ -93,6 +93,27 @@ def test_a_file_that_is_not_ours_is_refused_and_never_changed(tmp_path, make, sa
     assert _files(folder) == before
 
 
+def test_a_second_open_and_close_in_one_process_keeps_the_first_connections_writes_visible(tmp_path):
+    """Checking a file must not open it outside SQLite: closing that descriptor would drop the POSIX locks
+    of the process's other connections, and their commits would stop reaching other processes."""
+    path = tmp_path / "a.db"
+    _archive(path, DATA / "review-pass-full.json")
+    script = f"from reviewlab import open_archive; print(len(open_archive({str(path)!r}).contributions('t-full')))"
+
+    def count_elsewhere() -> int:  # another process opens, reads and closes the archive
+        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)
+        return int(done.stdout)
+
+    with open_archive(path) as first:
+        first.add_contribution("t-full", "Ana", "observation", "said before")
+        with open_archive(path) as again:  # as notebook 02's last cell does
+            again.reviews()
+        assert count_elsewhere() == 9  # (with the locks lost, this close took the write-ahead log away)
+        first.add_contribution("t-full", "Ana", "observation", "said after the second connection closed")
+        assert count_elsewhere() == 10
+
+
 def test_a_folder_is_not_an_archive(tmp_path):
     with pytest.raises(NotAnArchive, match="is a folder, not an archive file"):
         open_archive(tmp_path)

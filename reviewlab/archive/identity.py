@@ -12,33 +12,43 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from reviewlab.errors import NotAnArchive
+from reviewlab.errors import ArchiveError, NotAnArchive
 from reviewlab.schema import LATEST, MIGRATIONS
 
 APPLICATION_ID = 0x52564C42
 """'RVLB' in the SQLite header's application id field: this file is a reviewlab archive."""
-SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 def check_file(path: Path) -> None:
-    """Refuse, before SQLite opens it, a path that can't be an archive: a folder, 0 bytes, not SQLite."""
+    """Refuse, before SQLite opens it, a path that can't be an archive: a folder, or a file of 0 bytes.
+
+    The file is only stat()-ed, never opened here: closing a descriptor of a database file would
+    drop the POSIX locks this process's other connections hold on it (SQLite's own warning).
+    """
     if path.is_dir():
         msg = f"{path} is a folder, not an archive file; pass the archive's file, e.g. {path / 'reviews.db'}"
         raise NotAnArchive(msg)
-    with path.open("rb") as handle:
-        head = handle.read(len(SQLITE_MAGIC))
-    if not head and not Path(f"{path}-wal").exists():
+    try:
+        empty = path.stat().st_size == 0
+    except OSError as err:
+        msg = f"cannot read archive {path}: {err.strerror or err}"
+        raise ArchiveError(msg) from err
+    if empty and not Path(f"{path}-wal").exists():
         msg = (f"{path} is an empty file (0 bytes), not a reviewlab archive; remove it or pick another path "
                f"(reviewlab init --archive {path} creates an archive)")
-        raise NotAnArchive(msg)
-    if head and head != SQLITE_MAGIC:
-        msg = f"{path} is not a reviewlab archive (not a SQLite database at all); it was left as it was"
         raise NotAnArchive(msg)
 
 
 def check_identity(conn: sqlite3.Connection, path: str) -> None:
     """Refuse a SQLite database that is not ours; reads only. Raises NotAnArchive naming what it is."""
-    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+    except sqlite3.DatabaseError as err:
+        if "not a database" not in str(err):
+            raise
+        msg = f"{path} is not a reviewlab archive (not a SQLite database at all); it was left as it was"
+        raise NotAnArchive(msg) from err
     if app_id == APPLICATION_ID:
         return
     if app_id != 0:
