@@ -200,7 +200,9 @@ def report(archive_path: str | None, review_id: str, fmt: str, output: Path | No
 @click.argument("text")
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
 @click.option("--strict", is_flag=True, help="Exit with status 1 when anything is flagged.")
-def coach(text: str, as_json: bool, strict: bool) -> None:
+@click.option("--phase", default=None, metavar="PHASE",
+              help="Phase of the review (opener, timeline, decisions, ...): picks the bank question that fits.")
+def coach(text: str, as_json: bool, strict: bool, phase: str | None) -> None:
     """Check the wording of a question or note: why-questions, blame, counterfactuals, hindsight.
 
     TEXT may be '-' to read standard input.
@@ -213,7 +215,7 @@ def coach(text: str, as_json: bool, strict: bool) -> None:
 
     if text == "-":
         text = sys.stdin.read()
-    findings = check(text)
+    findings = check(text, phase=phase)
     if as_json:
         click.echo(json.dumps([{"label": f.label, "span": [f.start, f.end], "text": f.text,
                                 "explanation": f.explanation, "suggestion": f.suggestion} for f in findings], indent=2))
