@@ -79,31 +79,50 @@ def init(archive_path: str | None, sample: bool, force: bool) -> None:
 def list_reviews(archive_path: str | None) -> None:
     """List the reviews in the archive, oldest first.
 
+    The date is the incident's day ('~' before a document's date when the incident's is unknown);
+    '?' is an unknown severity; imported reviews say how many import notes they carry.
+
     Example: reviewlab list --archive build/sample.db
     """
+    from reviewlab.unknowns import incident_day
+
     with _open(archive_path) as archive:
         for review in archive.reviews():
-            click.echo(f"{review.id:<10} {review.incident_start:%Y-%m-%d} {review.severity.value:<5} "
-                       f"{review.status.value:<14} {review.title}")
+            notes = len(archive.import_notes(review.id))
+            severity = review.severity.value if review.severity is not None else "?"
+            click.echo(f"{review.id:<10} {incident_day(review):<11} {severity:<5} {review.status.value:<14} "
+                       f"{review.title}" + (f"  [{notes} import note(s)]" if notes else ""))
 
 
 @cli.command()
 @archive_option
 @click.argument("review_id")
 def show(archive_path: str | None, review_id: str) -> None:
-    """Show one review: incident, roster and contributions by kind.
+    """Show one review: incident, roster, contributions by kind, and its import notes.
 
     Example: reviewlab show r01 --archive build/sample.db
     """
+    from reviewlab.unknowns import event_when, incident_when, severity_text
+
     with _open(archive_path) as archive:
         review = archive.get_review(review_id)
         click.echo(f"{review.id}: {review.title}")
-        click.echo(f"  {review.severity.value}, {review.incident_start:%Y-%m-%d %H:%M %Z}, {review.status.value}")
+        click.echo(f"  severity {severity_text(review)}; incident start {incident_when(review)}; {review.status.value}")
         click.echo(f"  services: {', '.join(review.services) or '-'}; facilitator: {review.facilitator or '-'}")
         for p in archive.participants(review_id):
             click.echo(f"  - {p.name} ({p.role.value}{', responded' if p.responded else ''})")
+        day = review.incident_start.date() if review.incident_start else None
         for c in archive.contributions(review_id):
-            click.echo(f"  [{c.kind.value}] {c.participant}: {c.text}")
+            when = f" {event_when(c, day=day)}" if c.kind.value == "timeline_event" else ""
+            click.echo(f"  [{c.kind.value}{when}] {c.participant}: {c.text}")
+        _echo_notes(archive.import_notes(review_id))
+
+
+def _echo_notes(notes: list[Any], indent: str = "  ") -> None:
+    if notes:
+        click.echo(f"{indent}import notes ({len(notes)}):")
+    for note in notes:
+        click.echo(f"{indent}  - {note}")
 
 
 @cli.command()
@@ -141,12 +160,21 @@ def _progress() -> bool:
 @click.option("--force", is_flag=True,
               help="With --overwrite: replace even when that removes contributions, plans or agenda topics "
                    "the archive holds and the file does not.")
-def import_(archive_path: str | None, paths: tuple[Path, ...], dry_run: bool, overwrite: bool, force: bool) -> None:
+@click.option("--timezone", "timezone_name", metavar="ZONE",
+              help="Zone of the times a Markdown postmortem gives without one (Europe/Berlin, +01:00, UTC); "
+                   "the document's own statements win.")
+@click.option("--date", "day", metavar="DATE", help="The incident's date (2025-05-06), for times a Markdown "
+                                                     "postmortem gives without one.")
+def import_(archive_path: str | None, paths: tuple[Path, ...], dry_run: bool, overwrite: bool, force: bool,
+            timezone_name: str | None, day: str | None) -> None:
     """Import reviews: review JSON, CSV of contributions, Markdown postmortems, or folders of them.
 
-    Every file is checked first; then all reviews are imported at once, or none. --overwrite replaces
-    reviews the archive holds, but refuses (naming them) to remove contributions, plans or agenda topics
-    recorded in the archive that the file lacks, unless --force is given too; --dry-run says the same.
+    Every file is checked first; then all reviews are imported at once, or none. A Markdown
+    postmortem with a title and any prose is imported: what it leaves open is kept as written, and
+    every assumption is an import note, printed here and kept with the review (show, report).
+    --overwrite replaces reviews the archive holds, but refuses (naming them) to remove contributions,
+    plans or agenda topics recorded in the archive that the file lacks, unless --force is given too;
+    --dry-run says the same.
 
     Example: reviewlab import postmortems/ extra.csv --dry-run --archive build/sample.db
     """
@@ -157,7 +185,7 @@ def import_(archive_path: str | None, paths: tuple[Path, ...], dry_run: bool, ov
         target = ":memory:"  # a dry run creates no archive file
     with _open(target, create=True) as archive:
         parsed = import_paths(archive, paths, dry_run=dry_run, overwrite=overwrite, force=force,
-                              progress=_progress())
+                              progress=_progress(), timezone=timezone_name, day=day)
     count = 0
     for item in parsed:
         click.echo(f"{item.path} ({item.format})")

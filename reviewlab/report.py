@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from reviewlab.errors import ReviewlabError
 from reviewlab.timeline import group_events
+from reviewlab.unknowns import event_when, incident_when, severity_text, timeline_order
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -71,34 +72,39 @@ def _when(value: Any, tz: Any = None, fmt: str = "%Y-%m-%d %H:%M %Z") -> str:
 def review_blocks(bundle: ReviewBundle, *, charts: bool = True) -> list[Block]:
     """The blocks of one review's report (see `review_report`)."""
     r = bundle.review
-    tz = r.incident_start.tzinfo
+    tz = r.incident_start.tzinfo if r.incident_start is not None else None
     said = [c for c in bundle.contributions if not c.private]
     hidden = len(bundle.contributions) - len(said)
     facilitator = r.facilitator or "-"
     if r.facilitator and any(p.name == r.facilitator and p.responded for p in bundle.participants):
         facilitator += " (took part in the response" + (f"; {r.facilitator_override}" if r.facilitator_override else "") + ")"
     blocks: list[Block] = [("h1", f"{r.id}: {r.title}"), ("facts", [
-        ("Severity", r.severity.value), ("Incident", f"{_when(r.incident_start)} to {_when(r.incident_end, tz)}"),
+        ("Severity", severity_text(r)), ("Incident", f"{incident_when(r)} to {_when(r.incident_end, tz)}"),
         ("Services", ", ".join(r.services) or "-"), ("Status", r.status.value.replace("_", " ")),
         ("Facilitator", facilitator), ("Review meeting", _when(r.meeting_at)), ("Planning meeting", _when(r.planning_at)),
         ("Participants", ", ".join(f"{p.name} ({p.role.value.replace('_', ' ')})" for p in bundle.participants) or "-"),
     ])]
     blocks += [("h2", "Summary"), ("p", r.summary or "No summary yet.")]
     by_id = {c.id: c for c in said}
-    events = [c for c in said if c.kind.value == "timeline_event"]
+    events = timeline_order(said)
     shown_under: set[str] = set()
     timeline = []
+    day = r.incident_start.date() if r.incident_start is not None else None
+    place = {c.id: i for i, c in enumerate(events)}
     # accounts of one event (linked in a chain or a cycle) are one item: reviewlab.timeline's rule
-    for root, group in sorted(group_events(events).items(), key=lambda kv: min(_time_key(c) for c in kv[1])):
+    for root, group in sorted(group_events(events).items(), key=lambda kv: min(place[c.id] for c in kv[1])):
         event, members = by_id[root], {c.id for c in group}
         views = [c for c in said if c.id != root and (c.id in members or c.links_to in members
                                                       and c.kind.value != "timeline_event")]
         shown_under.update(c.id for c in views if c.kind.value in ("timeline_event", "observation"))
-        same_day = event.event_time is not None and event.event_time.date() == r.incident_start.date()
         timeline.append(Item(event.text, event.participant, [Item(c.text, c.participant) for c in views],
-                             _when(event.event_time, tz, "%H:%M" if same_day else "%Y-%m-%d %H:%M")))
+                             event_when(event, tz, day)))
     blocks += [("h2", "Timeline, with each viewpoint"), ("list", timeline) if timeline else ("p", "No timeline events.")]
-    if charts and events:
+    unplaced = sum(1 for e in events if e.event_time is None)
+    if unplaced:
+        blocks.append(("p", f"{unplaced} of {len(events)} timeline event(s) have no placeable time: each is shown "
+                            "with its time as written, in its place in the document."))
+    if charts and len(events) > unplaced:
         blocks.append(("chart", "timeline", "Timeline chart: who saw what, when"))
     for kind, heading, empty in (("observation", "What was observed", None),
                                  ("went_right", "What went right", "Nothing recorded yet: ask how the team recovered."),
@@ -133,19 +139,21 @@ def review_blocks(bundle: ReviewBundle, *, charts: bool = True) -> list[Block]:
         blocks.append(("chart", "contributions", "Chart: contributions per participant and kind"))
     if hidden:
         blocks.append(("p", f"{hidden} private interview note(s) left out."))
+    if bundle.notes:
+        blocks += [("h2", "Import notes"),
+                   ("p", "What the importer assumed, or could not read exactly, when this review was imported:"),
+                   ("list", [Item(str(n)) for n in bundle.notes])]
     return blocks
-
-
-def _time_key(c: Any) -> tuple[bool, float]:
-    return (c.event_time is None, c.event_time.timestamp() if c.event_time is not None else 0.0)
 
 
 def review_report(archive: Archive, review_id: str, format: Format = "md", *, charts: bool = True) -> str:
     """One review as Markdown or self-contained HTML.
 
     Sections: the incident's facts, summary, timeline with every viewpoint, what was observed, what went
-    right, learnings, questions, parked repair items and their plan when there is one; the HTML inlines
-    the timeline and contributions charts as SVG. Private interview notes are left out.
+    right, learnings, questions, parked repair items and their plan when there is one, and the import notes
+    of a review imported from a document; the HTML inlines the timeline and contributions charts as SVG.
+    Private interview notes are left out. What is unknown is said to be unknown (severity, start, event
+    times), never filled in.
 
     Raises:
         ReviewNotFound: no such review; ReviewlabError: an unknown format.

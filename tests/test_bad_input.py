@@ -215,8 +215,8 @@ def test_csv_bom_crlf_and_control_characters_are_normalised_and_noted(tmp_path):
     parsed = read_file(path)
     assert [c.text for c in parsed.bundles[0].contributions] == ["line one", "two"]
     assert parsed.warnings == [f"{path}: a byte order mark (BOM) at the start was left out",
-                               f"{path}: Windows (CRLF) line endings read as line breaks",
-                               f"{path}:2: control character U+0007 left out"]
+                               f"{path}: line endings CRLF (Windows) were read as plain line breaks",
+                               f"{path}: 1 stray control character(s) (U+0007) were removed"]
 
 
 def test_multi_line_text_in_csv_is_still_read(tmp_path):
@@ -226,17 +226,18 @@ def test_multi_line_text_in_csv_is_still_read(tmp_path):
 
 
 # -- Markdown ----------------------------------------------------------------------------------
-def test_markdown_bom_crlf_and_bad_bytes(tmp_path):
+def test_markdown_bom_crlf_and_bad_bytes_are_read_and_noted_by_the_same_rule(tmp_path):
+    """Markdown is read by issue 15's importer: the same normalisation, its notes kept with the review."""
     good = (DATA / "postmortem-pass-google-sre.md").read_bytes()
     path = tmp_path / "pm.md"
     path.write_bytes(b"\xef\xbb\xbf" + good.replace(b"\n", b"\r\n"))
     parsed = read_file(path)
     assert parsed.bundles[0].review.title == read_file(DATA / "postmortem-pass-google-sre.md").bundles[0].review.title
-    assert parsed.warnings[:2] == [f"{path}: a byte order mark (BOM) at the start was left out",
-                                   f"{path}: Windows (CRLF) line endings read as line breaks"]
+    notes = [n.text for n in parsed.bundles[0].notes]
+    assert notes[:2] == ["the file starts with a byte order mark (utf-8); it was removed",
+                         "line endings CRLF (Windows) were read as plain line breaks"]
     path.write_bytes(good.replace(b"## ", b"## \xc3(", 1))
-    with pytest.raises(ImportFormatError, match=r"pm\.md:\d+: byte 0xc3 at column 4 is not UTF-8"):
-        read_file(path)
+    assert "it was read as Windows-1252" in read_file(path).bundles[0].notes[0].text
 
 
 # -- the API, with text typed or pasted into a widget ------------------------------------------

@@ -15,7 +15,7 @@ import json
 import os
 import re
 import tempfile
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -27,6 +27,7 @@ from reviewlab.bundle import bundle_from_dict
 from reviewlab.errors import ReviewlabError
 from reviewlab.importers import import_paths, read_file
 from reviewlab.model import Effort, Impact, Kind, Phase, PlanStatus, Role, Severity, Status
+from reviewlab.unknowns import NOTE_CODES
 
 EXAMPLES = int(os.environ.get("REVIEWLAB_HYPOTHESIS_EXAMPLES", "60"))
 SETTINGS = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow,
@@ -63,13 +64,15 @@ def bundles(draw) -> dict:
     contributions = []
     for cid in cids:
         kind = draw(st.sampled_from(list(Kind))).value
+        event = kind == "timeline_event"
+        untimed = event and draw(st.booleans())  # an imported event may keep only its time as written
         contributions.append({
             "id": cid, "participant": draw(st.sampled_from(names)), "phase": draw(st.sampled_from(list(Phase))).value,
             "kind": kind, "text": draw(good_text), "recorded_at": draw(times),
-            "event_time": draw(times) if kind == "timeline_event" else draw(maybe(times)),
+            "event_time": None if untimed else draw(times) if event else draw(maybe(times)),
             "tags": draw(st.lists(name_text, max_size=3)),
             "links_to": draw(maybe(st.sampled_from([c for c in cids if c != cid]))) if len(cids) > 1 else None,
-            "private": draw(st.booleans())})
+            "private": draw(st.booleans()), "time_text": draw(name_text) if untimed else None})
     repairs = [c["id"] for c in contributions if c["kind"] == "repair_item"]
     plans = [{"item_id": item, "effort": draw(maybe(st.sampled_from(list(Effort)))),
               "impact": draw(maybe(st.sampled_from(list(Impact)))), "owner": draw(maybe(name_text)),
@@ -87,14 +90,24 @@ def bundles(draw) -> dict:
     agenda = [{"title": draw(good_text), "minutes": draw(st.integers(1, 90)),
                "contribution_ids": draw(st.lists(st.sampled_from(cids), max_size=2)) if cids else []}
               for _ in range(draw(st.integers(0, 2)))]
-    review = {"id": draw(ids), "title": draw(good_text), "incident_start": draw(times), "incident_end": None,
-              "severity": draw(st.sampled_from(list(Severity))).value, "services": draw(st.lists(name_text, max_size=3)),
+    start = draw(maybe(times))
+    day = (datetime.fromisoformat(start).date() if start else draw(maybe(st.dates(min_value=date(1990, 1, 1),
+                                                                                  max_value=date(2150, 1, 1)))))
+    review = {"id": draw(ids), "title": draw(good_text), "incident_start": start, "incident_end": None,
+              "incident_date": day.isoformat() if day else None,
+              "document_date": draw(maybe(st.dates(min_value=date(1990, 1, 1), max_value=date(2150, 1, 1))
+                                          .map(date.isoformat))),
+              "severity": draw(maybe(st.sampled_from(list(Severity)).map(lambda s: s.value))),
+              "services": draw(st.lists(name_text, max_size=3)),
               "summary": draw(st.just("") | good_text), "facilitator": draw(maybe(st.sampled_from(names))),
               "facilitator_override": draw(maybe(good_text)), "status": draw(st.sampled_from(list(Status))).value,
               "meeting_at": draw(maybe(times)), "planning_at": draw(maybe(times)),
               "planning_override": draw(maybe(good_text))}
+    notes = [{"code": draw(st.sampled_from(NOTE_CODES)), "text": draw(good_text), "line": draw(maybe(st.integers(1, 9999)))}
+             for _ in range(draw(st.integers(0, 2)))]
     return {"format": "reviewlab/review", "version": 1, "review": review, "participants": people,
-            "contributions": contributions, "plans": plans, "agenda": agenda, "item_themes": themes}
+            "contributions": contributions, "plans": plans, "agenda": agenda, "item_themes": themes,
+            "import_notes": notes}
 
 
 def _leaves(data, path=()):
@@ -183,12 +196,13 @@ def test_json_bytes_damaged_anywhere_go_in_whole_or_not_at_all(data, draw):
 
 
 # -- CSV -----------------------------------------------------------------------------------------
-_STRAY = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_BREAKS = re.compile("\r\n|\r|\u2028|\u2029|\x85|\x0b|\x0c")
+_STRAY = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff]")
 
 
 def _as_read(text: str) -> str:
-    """What the CSV importer documents it does to a text: line endings unified, stray controls left out, trimmed."""
-    return _STRAY.sub("", text.replace("\r\n", "\n").replace("\r", "\n")).strip()
+    """What the CSV importer documents it does to a text: line breaks unified, stray controls left out, trimmed."""
+    return _STRAY.sub("", _BREAKS.sub("\n", text)).strip()
 
 
 @SETTINGS

@@ -11,6 +11,7 @@ from reviewlab.capture.facilitator import FacilitatorCheck, assign_facilitator, 
 from reviewlab.capture.render import esc
 from reviewlab.errors import ReviewlabError
 from reviewlab.model import Participant, Review, Role, Severity
+from reviewlab.unknowns import severity_text
 
 if TYPE_CHECKING:
     from reviewlab.archive import Archive
@@ -146,7 +147,7 @@ class ReviewSetup(widgets.VBox):
         review = self.archive.get_review(review_id)
         self.existing.value = review_id
         self.review_status.value = (f"<span style='{_OK}'>{verb} {esc(review.id)}: {esc(review.title)} "
-                                    f"({esc(review.severity.value)}, {esc(review.status.value)}).</span>")
+                                    f"({esc(severity_text(review))}, {esc(review.status.value)}).</span>")
         self._show_roster()
 
     def _show_roster(self) -> None:

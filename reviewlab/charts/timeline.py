@@ -28,7 +28,8 @@ def timeline_chart(frame: pd.DataFrame) -> alt.Chart:
 
     Returns:
         An Altair layered chart: a point per account (tooltip: who, when, words) and a rule joining
-        the accounts of one event.
+        the accounts of one event. Events without a placeable time (imported as written) are not
+        drawn; the subtitle says how many.
 
     Raises:
         MissingColumns: the frame lacks one of contribution_id, participant, event_time, text, links_to.
@@ -53,9 +54,10 @@ def timeline_chart(frame: pd.DataFrame) -> alt.Chart:
         data = data[data["kind"] == "timeline_event"]
     if "private" in data.columns:
         data = data[~data["private"].astype(bool)]
+    unplaced = int(data["event_time"].isna().sum())
+    data = data.assign(event=event_ids(data) if len(data) else [])  # links may run through an undrawn event
     data = data.dropna(subset=["event_time"])
-    data = data.assign(event_time=pd.to_datetime(data["event_time"], utc=True),
-                       event=event_ids(data) if len(data) else [])
+    data = data.assign(event_time=pd.to_datetime(data["event_time"], utc=True))
     data = data[["contribution_id", "participant", "event_time", "text", "event"]].reset_index(drop=True)
     base = alt.Chart(data).encode(
         x=alt.X("event_time:T", title="event time (UTC)", axis=alt.Axis(format="%H:%M")),
@@ -66,4 +68,7 @@ def timeline_chart(frame: pd.DataFrame) -> alt.Chart:
         color=alt.Color("participant:N", legend=None),
         tooltip=[alt.Tooltip("participant:N"), alt.Tooltip("event_time:T", format="%H:%M"), alt.Tooltip("text:N")],
     )
-    return alt.layer(rules, points).properties(width=600, height=alt.Step(36), title="Timeline: who saw what, when")
+    title = alt.TitleParams("Timeline: who saw what, when", subtitle=(
+        [f"{unplaced} event(s) without a placeable time are not drawn; the report lists them in place"]
+        if unplaced else []))
+    return alt.layer(rules, points).properties(width=600, height=alt.Step(36), title=title)

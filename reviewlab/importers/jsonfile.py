@@ -91,7 +91,7 @@ def parse_json(text: str, source: str | Path) -> Any:
 
 def load_json(path: str | Path) -> tuple[Any, list[str]]:
     """Read a JSON file: its parsed value and the notes on what was normalised (a BOM)."""
-    src = read_source(path, line_endings=False, controls=False)
+    src = read_source(path, clean=False)
     return parse_json(src.text, src.path), src.notes
 
 
