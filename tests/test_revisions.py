@@ -131,3 +131,21 @@ def test_import_refuses_a_withdrawal_nobody_recorded(archive, said, tmp_path):
     data["revisions"] = [{"contribution_id": said[0].id, "action": "corrected", "by": "Fay", "at": AT.isoformat()}]
     with pytest.raises(ImportFormatError, match="must keep the version it replaced"):
         archive.import_review(data, overwrite=True)
+
+
+def test_a_misspelt_history_field_is_refused_not_dropped(archive, said):
+    data = archive.export_review("r1")
+    data["revision"] = [{"contribution_id": said[0].id, "action": "withdrawn", "by": "Fay", "at": AT.isoformat()}]
+    with pytest.raises(ImportFormatError, match="unknown field.s. revision;"):
+        archive.import_review(data, overwrite=True)
+
+
+def test_an_older_export_does_not_silently_drop_later_corrections(archive, said):
+    from reviewlab.errors import WouldRemoveWork
+
+    older = archive.export_review("r1")
+    archive.correct_contribution(said[0].id, by="Fay", text="The pool was saturated.")
+    archive.start_meeting("r1", by="Fay")
+    with pytest.raises(WouldRemoveWork, match=r"2 recorded change\(s\): corrected r1-c-\w+, meeting started"):
+        archive.import_review(older, overwrite=True)
+    assert archive.get_contribution(said[0].id).text == "The pool was saturated."

@@ -31,15 +31,17 @@ class Archive(TransferMixin, ViewsMixin):
     """
 
 
-def open_archive(path_or_url: str | Path | None = None) -> Archive:
+def open_archive(path_or_url: str | Path | None = None, *, read_only: bool = False) -> Archive:
     """Open (and create or migrate) an archive.
 
     Arguments:
         path_or_url: a file path, ``sqlite:///path/to/file.db``, or ``":memory:"``; by default
             ``$REVIEWLAB_ARCHIVE``, else ``reviews.db`` in the current folder.
+        read_only: open an existing archive so that nothing can be written (writes raise ArchiveReadOnly).
 
     Raises:
-        ArchiveError: for a server URL (not supported yet) or a file that is not an archive.
+        ArchiveError: for a server URL (not supported yet); NotAnArchive for a file that is not a
+            reviewlab archive (it is left as it was).
     """
     if path_or_url is None:
         from reviewlab.config import default_archive
@@ -53,4 +55,4 @@ def open_archive(path_or_url: str | Path | None = None) -> Archive:
         msg = (f"archive URL scheme {scheme!r} is not supported yet; use a file path or sqlite:///path "
                "(a server database can come later without changing callers)")
         raise ArchiveError(msg)
-    return Archive(text)
+    return Archive(text, read_only=read_only)

@@ -14,6 +14,7 @@ from reviewlab.capture.rules import BOARD_COLUMNS, TIMELINE_TOLERANCE
 from reviewlab.capture.voices import VoiceBalance
 from reviewlab.model import Contribution, Kind, Phase, Review
 from reviewlab.timezones import clock_text, zone_name
+from reviewlab.timeline import group_events
 from reviewlab.unknowns import event_when, timeline_order
 
 
@@ -62,18 +63,7 @@ def board_html(contributions: Sequence[Contribution], corrected: Collection[str]
 def event_groups(contributions: Sequence[Contribution]) -> list[list[Contribution]]:
     """Timeline events grouped by the event they describe (a chain of `links_to`), earliest first."""
     events = [c for c in contributions if c.kind is Kind.TIMELINE_EVENT and not c.private and not c.withdrawn]
-    by_id = {c.id: c for c in events}
-
-    def root(c: Contribution) -> str:
-        seen = set()
-        while c.links_to in by_id and c.id not in seen:
-            seen.add(c.id)
-            c = by_id[c.links_to]
-        return c.id
-
-    groups: dict[str, list[Contribution]] = {}
-    for c in events:
-        groups.setdefault(root(c), []).append(c)
+    groups = group_events(events)  # the one rule for following links (chains and cycles): reviewlab.timeline
     place = {c.id: i for i, c in enumerate(timeline_order(events))}  # an imported event may have no time
     return sorted(groups.values(), key=lambda g: min(place[c.id] for c in g))
 

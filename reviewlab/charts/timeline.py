@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reviewlab.errors import MissingColumns
+from reviewlab.timeline import event_roots
 
 if TYPE_CHECKING:
     from datetime import tzinfo
@@ -18,16 +19,8 @@ NEEDED = ("contribution_id", "participant", "event_time", "text", "links_to")
 
 
 def event_ids(frame: pd.DataFrame) -> list[str]:
-    """For each row, the id of the event it describes: the root of its chain of `links_to`."""
-    link = dict(zip(frame["contribution_id"], frame["links_to"]))
-    roots = []
-    for cid in frame["contribution_id"]:
-        seen, at = set(), cid
-        while isinstance(link.get(at), str) and link[at] in link and at not in seen:
-            seen.add(at)
-            at = link[at]
-        roots.append(at)
-    return roots
+    """For each row, the id of the event it describes (`reviewlab.timeline.event_roots`: chains and cycles)."""
+    return event_roots(list(frame["contribution_id"]), list(frame["links_to"]))
 
 
 def _zone(zone: str | Review | None) -> tuple[tzinfo, str]:
@@ -82,13 +75,13 @@ def timeline_chart(frame: pd.DataFrame, *, zone: str | Review | None = None) -> 
     if "private" in data.columns:
         data = data[~data["private"].astype(bool)]
     unplaced = int(data["event_time"].isna().sum())
+    data = data.assign(event=event_ids(data) if len(data) else [])  # links may run through an undrawn event
     data = data.dropna(subset=["event_time"])
     tz, label = _zone(zone)
     times = pd.to_datetime(data["event_time"], utc=True)
     # the wall-clock time in the zone, drawn on a UTC scale, so no browser or converter shifts it again
     wall = times.dt.tz_convert(tz).dt.tz_localize(None).dt.tz_localize("UTC") if len(data) else times
-    data = data.assign(event_time=wall, when=wall.dt.strftime("%H:%M") + f" {label}",
-                       event=event_ids(data) if len(data) else [])
+    data = data.assign(event_time=wall, when=wall.dt.strftime("%H:%M") + f" {label}")
     data = data[["contribution_id", "participant", "event_time", "when", "text", "event"]].reset_index(drop=True)
     base = alt.Chart(data).encode(
         x=alt.X("event_time:T", title=f"event time ({label})", axis=alt.Axis(format="%H:%M"),

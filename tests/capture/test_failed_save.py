@@ -37,7 +37,7 @@ def test_a_full_disk_is_said_and_nothing_typed_is_lost(tmp_path, coach, clock):
         console.entry.fill("Leo Brandt", "observation", words)
         console.entry.submit_button.click()
         status = console.entry.status.value
-        assert "Not saved" in status and "OperationalError" in status and "still here" in status
+        assert "Not saved" in status and "full" in status and "Saved (" not in status
         assert console.entry.text.value == words
         assert console.entry.output.outputs == ()
         assert archive.contributions(review.id) == []
@@ -55,6 +55,20 @@ def test_other_buttons_fail_plainly_too(tmp_path, coach, clock):
         pages = archive._conn.execute("PRAGMA page_count").fetchone()[0]
         archive._conn.execute(f"PRAGMA max_page_count = {pages}")
         console.correct(c.id, text="A much longer correction. " * 188)
-        assert "Not corrected" in console.entry.status.value and "OperationalError" in console.entry.status.value
+        assert "Not corrected" in console.entry.status.value and "full" in console.entry.status.value
         assert console.entry.correcting == c.id  # still in the form, to try again
         assert console.clock.output.outputs == () and console.fix.output.outputs == ()
+
+
+def test_an_error_that_is_not_reviewlabs_own_is_said_without_a_traceback(archive, demo, console, monkeypatch):
+    """Whatever else goes wrong under a press (here: the archive's write raising a plain OSError, as a
+    vanished network share would) the form says so, keeps the words and shows no traceback."""
+    def broken(*_args, **_kwargs):
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(archive, "add_contribution", broken)
+    console.entry.fill("Sam Ito", "observation", "Kept, whatever happens.")
+    console.entry.submit_button.click()
+    status = console.entry.status.value
+    assert "Not saved: the archive did not take it (OSError" in status and "still here" in status
+    assert console.entry.text.value == "Kept, whatever happens." and console.entry.output.outputs == ()
