@@ -118,7 +118,7 @@ def test_meeting_console_in_chromium(lab):
         console = page.locator(".rl-console").first
         expect(console).to_be_visible(timeout=60_000)
         expect(page.get_by_text("6 meeting contributions").first).to_be_visible(timeout=60_000)
-        expect(console.get_by_text("price feed: when did it land?")).to_be_visible()
+        expect(console.locator(".rl-agenda").get_by_text("price feed: when did it land?")).to_be_visible()
         console.scroll_into_view_if_needed()
         console.screenshot(path=str(SHOTS / "02-console-after-run-all.png"))
 
@@ -130,7 +130,7 @@ def test_meeting_console_in_chromium(lab):
         kind.select_option(label="Observation")
         text.fill("From the store side, customers saw old prices before we did.")
         text.press("Enter")
-        expect(console.get_by_text("customers saw old prices before we did").first).to_be_visible(timeout=15_000)
+        expect(console.locator(".rl-board-panel").get_by_text("customers saw old prices before we did").first).to_be_visible(timeout=15_000)
         # participant two: what went right, with the Submit button
         who.select_option(label="Sam Ito")
         kind.select_option(label="What went right")
