@@ -43,6 +43,10 @@ class ArchiveError(ReviewlabError):
     """The archive could not be opened or written."""
 
 
+class ArchiveNotNamed(ArchiveError):
+    """No archive was named and $REVIEWLAB_ARCHIVE is unset: nothing is opened, nothing created."""
+
+
 class MissingColumns(ReviewlabError, KeyError):
     """A DataFrame lacks columns a function needs."""
 
