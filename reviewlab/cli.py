@@ -96,14 +96,22 @@ def list_reviews(archive_path: str | None) -> None:
                        f"{review.status.value:<14} {review.title}")
 
 
+include_private_option = click.option(
+    "--include-private", is_flag=True,
+    help="Include the private interview notes (left out by default), each marked [private].")
+
+
 @cli.command()
 @archive_option
 @click.argument("review_id")
-def show(archive_path: str | None, review_id: str) -> None:
-    """Show one review: incident, roster and contributions by kind.
+@include_private_option
+def show(archive_path: str | None, review_id: str, include_private: bool) -> None:
+    """Show one review: incident, roster and contributions by kind (private interview notes left out).
 
     Example: reviewlab show r01 --archive build/sample.db
     """
+    from reviewlab.privacy import PRIVATE_MARK, count_private, hidden_note, included_note, visible
+
     with _open(archive_path) as archive:
         review = archive.get_review(review_id)
         click.echo(f"{review.id}: {review.title}")
@@ -111,8 +119,13 @@ def show(archive_path: str | None, review_id: str) -> None:
         click.echo(f"  services: {', '.join(review.services) or '-'}; facilitator: {review.facilitator or '-'}")
         for p in archive.participants(review_id):
             click.echo(f"  - {p.name} ({p.role.value}{', responded' if p.responded else ''})")
-        for c in archive.contributions(review_id):
-            click.echo(f"  [{c.kind.value}] {c.participant}: {c.text}")
+        said = archive.contributions(review_id)
+        for c in visible(said, include_private=include_private):
+            mark = f" {PRIVATE_MARK}" if c.private else ""
+            click.echo(f"  [{c.kind.value}]{mark} {c.participant}: {c.text}")
+        hidden = count_private(said)
+        if hidden:
+            click.echo(f"  ({included_note(hidden) if include_private else hidden_note(hidden, 'add --include-private')})")
 
 
 @cli.command()
@@ -239,7 +252,7 @@ def coach(text: str, as_json: bool, strict: bool) -> None:
 @click.option("--kind", "kinds", multiple=True, help="Only these kinds (repeatable), e.g. --kind observation.")
 @click.option("--n-themes", type=click.IntRange(min=1), default=None, help="How many themes [default: automatic].")
 @click.option("--min-size", type=click.IntRange(min=1), default=None, help="Fewest contributions in a theme.")
-@click.option("--include-private", is_flag=True, help="Include private interview notes (left out by default).")
+@include_private_option
 @click.option("--names-weight", type=click.FloatRange(0, 1), default=0.5, show_default=True,
               help="Weight of each text without the names of people, companies, services and files; "
                    "0 embeds texts as written (the view is left out by itself, with a note, for text that "
@@ -260,11 +273,12 @@ def analyze(archive_path: str | None, model: str | None, fmt: str, output: Path 
     from reviewlab.analysis import find_themes
     from reviewlab.analysis.names import NamesViewWarning
     from reviewlab.explore import themes_table
+    from reviewlab.privacy import count_private, included_note
 
     with _open(archive_path) as archive:
-        frame = archive.contributions_frame()
-        if not include_private:
-            frame = frame[~frame["private"]]
+        frame = archive.contributions_frame(include_private=include_private)
+        if include_private:
+            click.echo(f"note: {included_note(count_private(frame))}", err=True)
         if kinds:
             frame = frame[frame["kind"].isin(kinds)]
         if frame.empty:

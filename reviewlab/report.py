@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from reviewlab.errors import ReviewlabError
+from reviewlab.privacy import count_private, hidden_note, visible
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -71,8 +72,8 @@ def review_blocks(bundle: ReviewBundle, *, charts: bool = True) -> list[Block]:
     """The blocks of one review's report (see `review_report`)."""
     r = bundle.review
     tz = r.incident_start.tzinfo
-    said = [c for c in bundle.contributions if not c.private]
-    hidden = len(bundle.contributions) - len(said)
+    said = visible(bundle.contributions)
+    hidden = count_private(bundle.contributions)
     facilitator = r.facilitator or "-"
     if r.facilitator and any(p.name == r.facilitator and p.responded for p in bundle.participants):
         facilitator += " (took part in the response" + (f"; {r.facilitator_override}" if r.facilitator_override else "") + ")"
@@ -130,7 +131,7 @@ def review_blocks(bundle: ReviewBundle, *, charts: bool = True) -> list[Block]:
     if charts and said:
         blocks.append(("chart", "contributions", "Chart: contributions per participant and kind"))
     if hidden:
-        blocks.append(("p", f"{hidden} private interview note(s) left out."))
+        blocks.append(("p", hidden_note(hidden)))
     return blocks
 
 

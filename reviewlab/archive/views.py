@@ -6,6 +6,7 @@ import json
 from typing import TYPE_CHECKING
 
 from reviewlab.archive.connection import Connection
+from reviewlab.privacy import visible
 
 if TYPE_CHECKING:
     import numpy as np
@@ -22,8 +23,10 @@ class ViewsMixin(Connection):
     """Frames across reviews, and cached embeddings."""
 
     # -- analysis views -----------------------------------------------------------------------
-    def contributions_frame(self, review_id: str | None = None) -> pd.DataFrame:
+    def contributions_frame(self, review_id: str | None = None, *, include_private: bool = False) -> pd.DataFrame:
         """One row per contribution across reviews: the input of all analysis.
+
+        Private interview notes are left out unless `include_private` (`reviewlab.privacy`).
 
         Columns: contribution_id, review_id, review_title, participant, role, responded, kind, phase, text,
         recorded_at, event_time, links_to, private, tags, services, severity, incident_start,
@@ -47,7 +50,7 @@ class ViewsMixin(Connection):
             frame[column] = frame[column].map(json.loads)
         frame["private"] = frame["private"].astype(bool)
         frame["responded"] = frame["responded"].astype("boolean")
-        return frame
+        return visible(frame, include_private=include_private).reset_index(drop=True)
 
     def reviews_frame(self) -> pd.DataFrame:
         """One row per review with its counts of participants and contributions."""

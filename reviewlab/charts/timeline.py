@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reviewlab.errors import MissingColumns
+from reviewlab.privacy import visible
 
 if TYPE_CHECKING:
     import altair as alt
@@ -58,8 +59,7 @@ def timeline_chart(frame: pd.DataFrame) -> alt.Chart:
     data = frame
     if "kind" in data.columns:
         data = data[data["kind"] == "timeline_event"]
-    if "private" in data.columns:
-        data = data[~data["private"].astype(bool)]
+    data = visible(data)
     data = data.dropna(subset=["event_time"])
     data = data.assign(event_time=pd.to_datetime(data["event_time"], utc=True),
                        event=event_ids(data) if len(data) else [])
