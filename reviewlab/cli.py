@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from pathlib import Path
 from typing import Any
 
 import click
 
-from reviewlab.config import ENV_ARCHIVE, default_archive
+from reviewlab.config import DEFAULT_WORKSPACE, ENV_ARCHIVE, ENV_WORKSPACE, default_archive
 from reviewlab.errors import ReviewlabError
 
 archive_option = click.option(
@@ -60,7 +59,7 @@ def init(archive_path: str | None, sample: bool, force: bool) -> None:
 
     Example: reviewlab init --sample --archive build/sample.db
     """
-    from reviewlab.sample import build_sample
+    from reviewlab.sample import build_sample_file
 
     path = archive_path or default_archive()
     target = Path(path.removeprefix("sqlite:///")).expanduser()
@@ -69,17 +68,12 @@ def init(archive_path: str | None, sample: bool, force: bool) -> None:
             raise click.ClickException(f"{target} already exists; use --force to replace it")
         for suffix in ("", "-wal", "-shm"):
             Path(f"{target}{suffix}").unlink(missing_ok=True)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    # build into a temporary file, then move it in place: an interrupted build leaves no half archive
-    partial = target.with_name(target.name + ".partial")
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{partial}{suffix}").unlink(missing_ok=True)
-    with _open(str(partial), create=True) as archive:
-        count = build_sample(archive, progress=sys.stderr.isatty()) if sample else 0
-        archive.checkpoint()
-    shutil.move(str(partial), target)
-    Path(f"{partial}-wal").unlink(missing_ok=True)
-    Path(f"{partial}-shm").unlink(missing_ok=True)
+    if sample:  # built under a temporary name and moved in place: an interrupted build leaves no half archive
+        count = build_sample_file(target, progress=sys.stderr.isatty())
+    else:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with _open(str(target), create=True):
+            count = 0
     click.echo(f"created {target} with {count} review(s)")
 
 
@@ -128,25 +122,40 @@ def show(archive_path: str | None, review_id: str, include_private: bool) -> Non
             click.echo(f"  ({included_note(hidden) if include_private else hidden_note(hidden, 'add --include-private')})")
 
 
-@cli.command()
-@archive_option
+@cli.command(context_settings={"ignore_unknown_options": True})
+@click.option("--archive", "archive_path", envvar=ENV_ARCHIVE, default=None, metavar="PATH_OR_URL",
+              help=f"Your archive [default: ${ENV_ARCHIVE}, else the workspace's copy of the sample archive].")
+@click.option("--workspace", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help=f"Folder of your working copies [default: ${ENV_WORKSPACE}, else {DEFAULT_WORKSPACE}].")
 @click.option("--port", type=int, default=None, help="Port for JupyterLab.")
 @click.option("--no-browser", is_flag=True, help="Do not open a browser.")
-def lab(archive_path: str | None, port: int | None, no_browser: bool) -> None:
-    """Start JupyterLab on the notebooks with this archive.
+@click.option("--no-start", is_flag=True, help="Prepare the workspace and say what it holds; do not start JupyterLab.")
+@click.argument("jupyter_args", nargs=-1, type=click.UNPROCESSED)
+def lab(archive_path: str | None, workspace: Path | None, port: int | None, no_browser: bool, no_start: bool,
+        jupyter_args: tuple[str, ...]) -> None:
+    """Start JupyterLab on your working copies of the notebooks (copied in when missing, never overwritten).
 
-    Example: reviewlab lab --archive build/sample.db
+    Without --archive (or $REVIEWLAB_ARCHIVE) the notebooks open the workspace's copy of the sample
+    archive and their demo cells run; with your own archive they never do. Arguments after -- go to
+    JupyterLab.
+
+    Example: reviewlab lab --archive ~/reviews.db --workspace ~/reviewlab
     """
-    path = archive_path or default_archive()
-    notebooks = Path(__file__).resolve().parent.parent / "notebooks"
-    env = {**os.environ, ENV_ARCHIVE: str(Path(path).expanduser().resolve()) if "://" not in path else path}
-    args = [sys.executable, "-m", "jupyter", "lab", f"--notebook-dir={notebooks if notebooks.is_dir() else Path.cwd()}"]
-    if port:
-        args.append(f"--port={port}")
-    if no_browser:
-        args.append("--no-browser")
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        args.append("--allow-root")
+    from reviewlab.workspace import lab_command, prepare_workspace
+
+    report = prepare_workspace(workspace, sample=archive_path is None)
+    for line in report.lines():
+        click.echo(line)
+    if archive_path is None:
+        archive, demo = str(report.sample), True
+    else:
+        with _open(archive_path):  # it must exist: a typo would open an empty archive
+            pass
+        archive, demo = archive_path if "://" in archive_path else str(Path(archive_path).expanduser().resolve()), False
+    click.echo(f"archive: {archive}" + (" (the sample: demo cells run)" if demo else " (demo cells do not run)"))
+    if no_start:
+        return
+    args, env = lab_command(report.folder, archive, demo=demo, port=port, no_browser=no_browser, extra=jupyter_args)
     os.execvpe(args[0], args, env)
 
 

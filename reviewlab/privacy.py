@@ -8,8 +8,9 @@ and then the output says so (`included_note`) and marks each one (`PRIVATE_MARK`
 
 Examples:
     >>> from reviewlab.model import Contribution
-    >>> said = [Contribution("r1", "Ana", "observation", "Seen by all."),
-    ...         Contribution("r1", "Bo", "observation", "Only for the facilitator.", phase="interview", private=True)]
+    >>> at = "2025-01-02T10:00:00+00:00"
+    >>> said = [Contribution("c1", "r1", "Ana", "observation", "Seen by all.", at),
+    ...         Contribution("c2", "r1", "Bo", "observation", "Only for the facilitator.", at, "interview", private=True)]
     >>> [c.participant for c in visible(said)], count_private(said)
     (['Ana'], 1)
     >>> included_note(1)
