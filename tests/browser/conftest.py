@@ -196,8 +196,9 @@ class NotebookPage:
 
     def outputs(self) -> list[list[dict[str, Any]]]:
         """Each cell's outputs as the kernel sent them (the notebook model's JSON)."""
-        return self.page.evaluate("window.jupyterapp.shell.currentWidget.content.widgets.map(c =>"
-                                  " c.model.type === 'code' ? c.model.outputs.toJSON() : [])")
+        return json.loads(self.page.evaluate(  # as a string: a chart's spec is too deep for Playwright's transfer
+            "JSON.stringify(window.jupyterapp.shell.currentWidget.content.widgets.map(c =>"
+            " c.model.type === 'code' ? c.model.outputs.toJSON() : []))"))
 
     def text_of(self, index: int) -> str:
         """The plain text a cell printed or returned."""

@@ -48,7 +48,7 @@ def test_run_all_draws_every_chart_and_widget_without_an_error(tab, name):
     widgets = tab.widget_cells()
     for i in widgets:
         tab.shot(f"{stem}-widget-cell{i:02d}", tab.cell(i))
-    assert widgets and all(widgets.values()), widgets
+    assert all(widgets.values()) and bool(widgets) == (name != NOTEBOOKS[0]), widgets
     assert "Demo cell skipped" not in "".join(tab.text_of(i) for i in range(len(tab.outputs())))
     assert tab.errors == []
 
