@@ -4,6 +4,7 @@ Usage:
     .venv/bin/python benchmarks/coach_quality.py                       # dev set
     .venv/bin/python benchmarks/coach_quality.py benchmarks/coach_heldout.jsonl
     .venv/bin/python benchmarks/coach_quality.py --errors              # list disagreements
+    .venv/bin/python benchmarks/coach_quality.py benchmarks/coach_talk.jsonl   # meeting talk and chat (issue 17)
 
 Each line of the JSONL file has "text" and "labels" (a list; empty means fine).
 Bars (issue #3): precision >= 0.90 and recall >= 0.85 per label, false alarms <= 5%.

@@ -16,6 +16,7 @@ from typing import Any
 
 from reviewlab.errors import ImportFormatError, ValidationError
 from reviewlab.model import AgendaItem, Contribution, Kind, Participant, RepairPlan, Review, ThemeLink
+from reviewlab.unknowns import ImportNote
 
 FORMAT = "reviewlab/review"
 VERSION = 1
@@ -35,6 +36,8 @@ class ReviewBundle:
     plans: list[RepairPlan] = field(default_factory=list)
     agenda: list[AgendaItem] = field(default_factory=list)
     item_themes: list[ThemeLink] = field(default_factory=list)
+    notes: list[ImportNote] = field(default_factory=list)
+    """What an importer assumed or could not read exactly (empty for a review captured live)."""
 
     def check(self) -> list[str]:
         """Check the cross-object rules; raise ValidationError, return warnings (also emitted)."""
@@ -105,6 +108,7 @@ class ReviewBundle:
             "plans": [_plain(p) for p in self.plans],
             "agenda": [_plain(a) for a in self.agenda],
             "item_themes": [_plain(t) for t in self.item_themes],
+            "import_notes": [_plain(n) for n in self.notes],
         }
 
 
@@ -161,7 +165,7 @@ def bundle_from_dict(data: Any, source: str = "<data>") -> ReviewBundle:
     if "review" not in data:
         msg = f"{source}: field 'review' is missing"
         raise ImportFormatError(msg)
-    for key in ("participants", "contributions", "plans", "agenda", "item_themes"):
+    for key in ("participants", "contributions", "plans", "agenda", "item_themes", "import_notes"):
         if not isinstance(data.get(key, []), list):
             msg = f"{source}: field '{key}' must be a list"
             raise ImportFormatError(msg)
@@ -177,6 +181,7 @@ def bundle_from_dict(data: Any, source: str = "<data>") -> ReviewBundle:
         agenda=[_build(AgendaItem, a, f"{source}: agenda[{i}]") for i, a in enumerate(data.get("agenda", []))],
         item_themes=[_build(ThemeLink, t, f"{source}: item_themes[{i}]")
                      for i, t in enumerate(data.get("item_themes", []))],
+        notes=[_build(ImportNote, n, f"{source}: import_notes[{i}]") for i, n in enumerate(data.get("import_notes", []))],
     )
     try:
         bundle.check()

@@ -82,12 +82,19 @@ def init(archive_path: str | None, sample: bool, force: bool) -> None:
 def list_reviews(archive_path: str | None) -> None:
     """List the reviews in the archive, oldest first.
 
+    The date is the incident's day ('~' before a document's date when the incident's is unknown);
+    '?' is an unknown severity; imported reviews say how many import notes they carry.
+
     Example: reviewlab list --archive build/sample.db
     """
+    from reviewlab.unknowns import incident_day
+
     with _open(archive_path) as archive:
         for review in archive.reviews():
-            click.echo(f"{review.id:<10} {review.incident_start:%Y-%m-%d} {review.severity.value:<5} "
-                       f"{review.status.value:<14} {review.title}")
+            notes = len(archive.import_notes(review.id))
+            severity = review.severity.value if review.severity is not None else "?"
+            click.echo(f"{review.id:<10} {incident_day(review):<11} {severity:<5} {review.status.value:<14} "
+                       f"{review.title}" + (f"  [{notes} import note(s)]" if notes else ""))
 
 
 include_private_option = click.option(
@@ -100,26 +107,37 @@ include_private_option = click.option(
 @click.argument("review_id")
 @include_private_option
 def show(archive_path: str | None, review_id: str, include_private: bool) -> None:
-    """Show one review: incident, roster and contributions by kind (private interview notes left out).
+    """Show one review: incident, roster, contributions by kind (private interview notes left out), import notes.
 
     Example: reviewlab show r01 --archive build/sample.db
     """
     from reviewlab.privacy import PRIVATE_MARK, count_private, hidden_note, included_note, visible
+    from reviewlab.unknowns import event_when, incident_when, severity_text
 
     with _open(archive_path) as archive:
         review = archive.get_review(review_id)
         click.echo(f"{review.id}: {review.title}")
-        click.echo(f"  {review.severity.value}, {review.incident_start:%Y-%m-%d %H:%M %Z}, {review.status.value}")
+        click.echo(f"  severity {severity_text(review)}; incident start {incident_when(review)}; {review.status.value}")
         click.echo(f"  services: {', '.join(review.services) or '-'}; facilitator: {review.facilitator or '-'}")
         for p in archive.participants(review_id):
             click.echo(f"  - {p.name} ({p.role.value}{', responded' if p.responded else ''})")
+        day = review.incident_start.date() if review.incident_start else None
         said = archive.contributions(review_id)
         for c in visible(said, include_private=include_private):
+            when = f" {event_when(c, day=day)}" if c.kind.value == "timeline_event" else ""
             mark = f" {PRIVATE_MARK}" if c.private else ""
-            click.echo(f"  [{c.kind.value}]{mark} {c.participant}: {c.text}")
+            click.echo(f"  [{c.kind.value}{when}]{mark} {c.participant}: {c.text}")
         hidden = count_private(said)
         if hidden:
             click.echo(f"  ({included_note(hidden) if include_private else hidden_note(hidden, 'add --include-private')})")
+        _echo_notes(archive.import_notes(review_id))
+
+
+def _echo_notes(notes: list[Any], indent: str = "  ") -> None:
+    if notes:
+        click.echo(f"{indent}import notes ({len(notes)}):")
+    for note in notes:
+        click.echo(f"{indent}  - {note}")
 
 
 @cli.command(context_settings={"ignore_unknown_options": True})
@@ -168,10 +186,18 @@ def _progress() -> bool:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Read and check every file; show what would be imported; write nothing.")
 @click.option("--overwrite", is_flag=True, help="Replace reviews that are already in the archive.")
-def import_(archive_path: str | None, paths: tuple[Path, ...], dry_run: bool, overwrite: bool) -> None:
+@click.option("--timezone", "timezone_name", metavar="ZONE",
+              help="Zone of the times a Markdown postmortem gives without one (Europe/Berlin, +01:00, UTC); "
+                   "the document's own statements win.")
+@click.option("--date", "day", metavar="DATE", help="The incident's date (2025-05-06), for times a Markdown "
+                                                     "postmortem gives without one.")
+def import_(archive_path: str | None, paths: tuple[Path, ...], dry_run: bool, overwrite: bool,
+            timezone_name: str | None, day: str | None) -> None:
     """Import reviews: review JSON, CSV of contributions, Markdown postmortems, or folders of them.
 
-    Every file is checked first; then all reviews are imported at once, or none.
+    Every file is checked first; then all reviews are imported at once, or none. A Markdown
+    postmortem with a title and any prose is imported: what it leaves open is kept as written, and
+    every assumption is an import note, printed here and kept with the review (show, report).
 
     Example: reviewlab import postmortems/ extra.csv --dry-run --archive build/sample.db
     """
@@ -181,7 +207,8 @@ def import_(archive_path: str | None, paths: tuple[Path, ...], dry_run: bool, ov
     if dry_run and "://" not in target and not Path(target).exists():
         target = ":memory:"  # a dry run creates no archive file
     with _open(target, create=True) as archive:
-        parsed = import_paths(archive, paths, dry_run=dry_run, overwrite=overwrite, progress=_progress())
+        parsed = import_paths(archive, paths, dry_run=dry_run, overwrite=overwrite, progress=_progress(),
+                              timezone=timezone_name, day=day)
     count = 0
     for item in parsed:
         click.echo(f"{item.path} ({item.format})")
@@ -224,7 +251,9 @@ def report(archive_path: str | None, review_id: str, fmt: str, output: Path | No
 @click.argument("text")
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
 @click.option("--strict", is_flag=True, help="Exit with status 1 when anything is flagged.")
-def coach(text: str, as_json: bool, strict: bool) -> None:
+@click.option("--phase", default=None, metavar="PHASE",
+              help="Phase of the review (opener, timeline, decisions, ...): picks the bank question that fits.")
+def coach(text: str, as_json: bool, strict: bool, phase: str | None) -> None:
     """Check the wording of a question or note: why-questions, blame, counterfactuals, hindsight.
 
     TEXT may be '-' to read standard input.
@@ -237,7 +266,7 @@ def coach(text: str, as_json: bool, strict: bool) -> None:
 
     if text == "-":
         text = sys.stdin.read()
-    findings = check(text)
+    findings = check(text, phase=phase)
     if as_json:
         click.echo(json.dumps([{"label": f.label, "span": [f.start, f.end], "text": f.text,
                                 "explanation": f.explanation, "suggestion": f.suggestion} for f in findings], indent=2))

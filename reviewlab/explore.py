@@ -31,13 +31,16 @@ def filter_frame(frame: pd.DataFrame, *, start: date | datetime | str | None = N
                  end: date | datetime | str | None = None, services: Iterable[str] = (),
                  severities: Iterable[str] = (), kinds: Iterable[str] = ()) -> pd.DataFrame:
     """Contributions whose incident started in [start, end] (dates inclusive), touching any of `services`,
-    of any of `severities` and `kinds`; an empty choice keeps everything."""
+    of any of `severities` and `kinds`; an empty choice keeps everything. A review whose start is known
+    only to the day is filtered by that day; one whose day is unknown is left out by a date range."""
     import pandas as pd
 
     rows = frame
     if start is not None or end is not None:
         require_columns(frame, ["incident_start"], "filter_frame")
         day = pd.to_datetime(rows["incident_start"], utc=True).dt.tz_localize(None).dt.normalize()
+        if "incident_date" in rows.columns:  # a review whose start is known only to the day
+            day = day.fillna(pd.to_datetime(rows["incident_date"]).dt.normalize())
         keep = pd.Series(True, index=rows.index)
         if start is not None:
             keep &= day >= pd.Timestamp(start).tz_localize(None).normalize()

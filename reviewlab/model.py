@@ -5,6 +5,11 @@ Every value is checked when an object is built, so nothing invalid reaches the a
 
 Times must carry a timezone. A naive datetime is refused rather than silently taken as UTC: a
 review gathers times from people in several places, and a wrong guess would reorder the timeline.
+What is not known stays unknown: a review imported from a written postmortem may know its incident
+start only to the day (`incident_date`) or not at all (the document's own date is kept in
+`document_date`), its severity may be unknown (None), and a timeline event may have no placeable
+time (`event_time` None, the time as written kept in `time_text`). Every assumption an importer
+made is an `ImportNote` kept with the review.
 
 Examples:
     >>> from datetime import datetime, timezone
@@ -215,12 +220,17 @@ class Participant:
 
 @dataclass(frozen=True)
 class Review:
-    """One incident's review: the incident, who facilitates, and how far the review has come."""
+    """One incident's review: the incident, who facilitates, and how far the review has come.
+
+    `incident_start` is None when the start time is not known; `incident_date` is then the day it
+    started, when that much is known (it is the start's own date otherwise), and `document_date` the
+    date of the written postmortem it came from. `severity` is None when nobody said.
+    """
 
     id: str
     title: str
-    incident_start: datetime
-    severity: Severity = Severity.SEV3
+    incident_start: datetime | None = None
+    severity: Severity | None = None
     incident_end: datetime | None = None
     services: tuple[str, ...] = ()
     summary: str = ""
@@ -232,17 +242,26 @@ class Review:
     planning_at: datetime | None = None
     planning_override: str | None = None
     """Why planning went ahead before the soak time had run."""
+    incident_date: date | None = None
+    """The day the incident started: the start's own date, or all that is known of it."""
+    document_date: date | None = None
+    """The date the written postmortem carries (when it was written or published), if imported."""
 
     def __post_init__(self) -> None:
         s = object.__setattr__
         s(self, "id", check_id(self.id, "review id"))
         s(self, "title", check_text(self.title, "title", limit=MAX_TITLE))
-        s(self, "incident_start", coerce_time(self.incident_start, "incident_start"))
+        s(self, "incident_start", coerce_time(self.incident_start, "incident_start", optional=True))
         s(self, "incident_end", coerce_time(self.incident_end, "incident_end", optional=True))
-        if self.incident_end is not None and self.incident_end < self.incident_start:
+        if self.incident_end is not None and self.incident_start is not None and self.incident_end < self.incident_start:
             msg = f"incident_end {self.incident_end.isoformat()} is before incident_start {self.incident_start.isoformat()}"
             raise ValidationError(msg)
-        s(self, "severity", coerce_enum(Severity, self.severity, "severity"))
+        s(self, "incident_date", coerce_date(self.incident_date, "incident_date"))
+        s(self, "document_date", coerce_date(self.document_date, "document_date"))
+        if self.incident_start is not None:  # the exact start says the day too
+            s(self, "incident_date", self.incident_start.date())
+        if self.severity is not None:
+            s(self, "severity", coerce_enum(Severity, self.severity, "severity"))
         if isinstance(self.services, str):
             s(self, "services", (self.services,))
         s(self, "services", tuple(check_text(x, "service", limit=100) for x in self.services))
@@ -257,7 +276,12 @@ class Review:
 
 @dataclass(frozen=True)
 class Contribution:
-    """The unit of everything: one thing one participant said, in one phase, of one kind."""
+    """The unit of everything: one thing one participant said, in one phase, of one kind.
+
+    A timeline event has an `event_time` when it can be placed; one imported from a document whose
+    time could not be read exactly has none, keeps the time as written in `time_text`, and is
+    ordered by its place in the document (see `reviewlab.unknowns.timeline_order`).
+    """
 
     id: str
     review_id: str
@@ -273,6 +297,10 @@ class Contribution:
     private: bool = False
     """An interview note the participant asked to keep off the meeting board."""
 
+    time_text: str | None = None
+    """A timeline event's time as written ("~18:10", "2023-MM-DD"), kept when it was imported; the
+    only time there is when `event_time` could not be placed."""
+
     def __post_init__(self) -> None:
         s = object.__setattr__
         s(self, "id", check_id(self.id, "contribution id"))
@@ -283,8 +311,10 @@ class Contribution:
         s(self, "text", check_text(self.text))
         s(self, "recorded_at", coerce_time(self.recorded_at, "recorded_at"))
         s(self, "event_time", coerce_time(self.event_time, "event_time", optional=True))
-        if self.kind is Kind.TIMELINE_EVENT and self.event_time is None:
-            msg = "a timeline_event needs an event_time (when it happened, with a timezone)"
+        if self.time_text is not None:
+            s(self, "time_text", check_text(self.time_text, "time_text", limit=200))
+        if self.kind is not Kind.TIMELINE_EVENT and self.time_text is not None:
+            msg = f"time_text is for timeline events; contribution {self.id} is a {self.kind.value}"
             raise ValidationError(msg)
         if isinstance(self.tags, str):
             s(self, "tags", (self.tags,))
@@ -297,8 +327,9 @@ class Contribution:
         s(self, "private", bool(self.private))
 
     def outside_window(self, review: Review) -> bool:
-        """True when the event time lies far (over a day) outside the incident window."""
-        if self.event_time is None:
+        """True when the event time lies far (over a day) outside the incident window (False when
+        either is unknown)."""
+        if self.event_time is None or review.incident_start is None:
             return False
         end = review.incident_end or review.incident_start
         return (self.event_time < review.incident_start - EVENT_WINDOW_SLACK

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from reviewlab.errors import ReviewlabError
 from reviewlab.privacy import count_private, hidden_note, visible
+from reviewlab.unknowns import event_when, incident_when, severity_text, timeline_order
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -71,33 +72,37 @@ def _when(value: Any, tz: Any = None, fmt: str = "%Y-%m-%d %H:%M %Z") -> str:
 def review_blocks(bundle: ReviewBundle, *, charts: bool = True) -> list[Block]:
     """The blocks of one review's report (see `review_report`)."""
     r = bundle.review
-    tz = r.incident_start.tzinfo
+    tz = r.incident_start.tzinfo if r.incident_start is not None else None
     said = visible(bundle.contributions)
     hidden = count_private(bundle.contributions)
     facilitator = r.facilitator or "-"
     if r.facilitator and any(p.name == r.facilitator and p.responded for p in bundle.participants):
         facilitator += " (took part in the response" + (f"; {r.facilitator_override}" if r.facilitator_override else "") + ")"
     blocks: list[Block] = [("h1", f"{r.id}: {r.title}"), ("facts", [
-        ("Severity", r.severity.value), ("Incident", f"{_when(r.incident_start)} to {_when(r.incident_end, tz)}"),
+        ("Severity", severity_text(r)), ("Incident", f"{incident_when(r)} to {_when(r.incident_end, tz)}"),
         ("Services", ", ".join(r.services) or "-"), ("Status", r.status.value.replace("_", " ")),
         ("Facilitator", facilitator), ("Review meeting", _when(r.meeting_at)), ("Planning meeting", _when(r.planning_at)),
         ("Participants", ", ".join(f"{p.name} ({p.role.value.replace('_', ' ')})" for p in bundle.participants) or "-"),
     ])]
     blocks += [("h2", "Summary"), ("p", r.summary or "No summary yet.")]
     by_id = {c.id: c for c in said}
-    events = sorted((c for c in said if c.kind.value == "timeline_event"), key=lambda c: c.event_time)
+    events = timeline_order(said)
     shown_under: set[str] = set()
     timeline = []
+    day = r.incident_start.date() if r.incident_start is not None else None
     for event in events:
         if event.links_to in by_id and by_id[event.links_to].kind.value == "timeline_event":
             continue  # shown as a viewpoint under the event it describes
         views = [c for c in said if c.links_to == event.id]
         shown_under.update(c.id for c in views if c.kind.value in ("timeline_event", "observation"))
         timeline.append(Item(event.text, event.participant, [Item(c.text, c.participant) for c in views],
-                             _when(event.event_time, tz, "%H:%M" if event.event_time.date() == r.incident_start.date()
-                                   else "%Y-%m-%d %H:%M")))
+                             event_when(event, tz, day)))
     blocks += [("h2", "Timeline, with each viewpoint"), ("list", timeline) if timeline else ("p", "No timeline events.")]
-    if charts and events:
+    unplaced = sum(1 for e in events if e.event_time is None)
+    if unplaced:
+        blocks.append(("p", f"{unplaced} of {len(events)} timeline event(s) have no placeable time: each is shown "
+                            "with its time as written, in its place in the document."))
+    if charts and len(events) > unplaced:
         blocks.append(("chart", "timeline", "Timeline chart: who saw what, when"))
     for kind, heading, empty in (("observation", "What was observed", None),
                                  ("went_right", "What went right", "Nothing recorded yet: ask how the team recovered."),
@@ -132,6 +137,10 @@ def review_blocks(bundle: ReviewBundle, *, charts: bool = True) -> list[Block]:
         blocks.append(("chart", "contributions", "Chart: contributions per participant and kind"))
     if hidden:
         blocks.append(("p", hidden_note(hidden)))
+    if bundle.notes:
+        blocks += [("h2", "Import notes"),
+                   ("p", "What the importer assumed, or could not read exactly, when this review was imported:"),
+                   ("list", [Item(str(n)) for n in bundle.notes])]
     return blocks
 
 
@@ -139,8 +148,10 @@ def review_report(archive: Archive, review_id: str, format: Format = "md", *, ch
     """One review as Markdown or self-contained HTML.
 
     Sections: the incident's facts, summary, timeline with every viewpoint, what was observed, what went
-    right, learnings, questions, parked repair items and their plan when there is one; the HTML inlines
-    the timeline and contributions charts as SVG. Private interview notes are left out.
+    right, learnings, questions, parked repair items and their plan when there is one, and the import notes
+    of a review imported from a document; the HTML inlines the timeline and contributions charts as SVG.
+    Private interview notes are left out. What is unknown is said to be unknown (severity, start, event
+    times), never filled in.
 
     Raises:
         ReviewNotFound: no such review; ReviewlabError: an unknown format.

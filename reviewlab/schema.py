@@ -94,6 +94,45 @@ CREATE TABLE repair_item_themes (
 );
 """
 
+V6_IMPORT_UNKNOWNS = """
+ALTER TABLE reviews ADD COLUMN incident_date TEXT;
+ALTER TABLE reviews ADD COLUMN document_date TEXT;
+ALTER TABLE contributions ADD COLUMN time_text TEXT;
+CREATE TABLE import_notes (
+    review_id TEXT NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    code TEXT NOT NULL,
+    line INTEGER,
+    text TEXT NOT NULL,
+    PRIMARY KEY (review_id, position)
+);
+UPDATE reviews SET incident_date = substr(incident_start, 1, 10) WHERE incident_start IS NOT NULL
+"""
+
+
+def _import_unknowns(conn: sqlite3.Connection) -> None:
+    """What a written postmortem may not know: an exact start, a severity, an event's time.
+
+    SQLite cannot drop a NOT NULL constraint with ALTER TABLE, and rebuilding `reviews` would
+    cascade-delete every roster and contribution; so the stored table definition is edited in place,
+    the documented way for removing NOT NULL constraints (sqlite.org/lang_altertable.html, "making
+    other kinds of table schema changes"). It works whatever columns later migrations added.
+    """
+    _script(V6_IMPORT_UNKNOWNS)(conn)
+    (sql,) = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'reviews'").fetchone()
+    relaxed = sql.replace("incident_start TEXT NOT NULL", "incident_start TEXT").replace(
+        "severity TEXT NOT NULL", "severity TEXT")
+    if relaxed != sql:
+        (version,) = conn.execute("PRAGMA schema_version").fetchone()
+        conn.execute("PRAGMA writable_schema = ON")
+        conn.execute("UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = 'reviews'", (relaxed,))
+        conn.execute(f"PRAGMA schema_version = {int(version) + 1}")
+        conn.execute("PRAGMA writable_schema = OFF")
+        problems = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+        if problems != ["ok"]:
+            msg = f"schema change left the archive inconsistent: {problems[:3]}"
+            raise sqlite3.DatabaseError(msg)
+
 
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def apply(conn: sqlite3.Connection) -> None:
@@ -110,6 +149,8 @@ MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (3, "reason recorded when planning skips the soak time", _script(V3_PLANNING_OVERRIDE)),
     (4, "the meeting agenda a facilitator picks from the interviews", _script(V4_AGENDA)),
     (5, "recurring themes a person confirmed a repair item addresses", _script(V5_REPAIR_ITEM_THEMES)),
+    (6, "unknowns of imported postmortems (start day, document date, severity, raw event times) and import notes",
+     _import_unknowns),
 ]
 LATEST = MIGRATIONS[-1][0]
 

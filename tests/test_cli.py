@@ -72,12 +72,12 @@ def test_import_dry_run_writes_nothing(run, tmp_path):
 
 
 def test_bad_file_is_one_line_error_and_nothing_imported(run, filled):
-    result = run("import", DATA / "contributions-pass-two-reviews.csv", DATA / "postmortem-fail-no-title.md",
+    result = run("import", DATA / "contributions-pass-two-reviews.csv", DATA / "postmortem-fail-binary.md",
                  "--overwrite")
     assert result.exit_code == 1
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in result.output
-    assert lines[0].startswith("Error: ") and "postmortem-fail-no-title.md:1: no title" in lines[0]
+    assert lines[0].startswith("Error: ") and "postmortem-fail-binary.md: is a binary file" in lines[0]
     assert len(run("list").output.splitlines()) == 4
 
 

@@ -51,10 +51,22 @@ def test_unknown_phase_and_role_are_refused():
         Participant("Ana", role="hero")
 
 
-def test_timeline_event_needs_a_time():
-    with pytest.raises(ValidationError, match="timeline_event needs an event_time"):
-        contribution(kind="timeline_event")
+def test_a_timeline_event_without_a_placeable_time_keeps_it_as_written():
     assert contribution(kind="timeline_event", event_time="2025-03-04T10:05:00+00:00").event_time.minute == 5
+    kept = contribution(kind="timeline_event", time_text=" ~18:10 ")
+    assert (kept.event_time, kept.time_text) == (None, "~18:10")
+    with pytest.raises(ValidationError, match="time_text is for timeline events"):
+        contribution(kind="observation", time_text="18:10")
+
+
+def test_what_a_review_does_not_know_stays_unknown():
+    r = Review("r1", "t")
+    assert (r.incident_start, r.incident_date, r.severity) == (None, None, None)
+    day_only = Review("r1", "t", incident_date="2019-01-23", document_date="2019-02-01")
+    assert (day_only.incident_date, day_only.document_date) == (date(2019, 1, 23), date(2019, 2, 1))
+    exact = Review("r1", "t", "2025-03-04T23:30:00-08:00")
+    assert exact.incident_date == date(2025, 3, 4)  # the start's own day, in its own offset
+    assert not contribution(kind="timeline_event", event_time="2025-03-09T10:00:00+00:00").outside_window(r)
 
 
 def test_naive_datetimes_are_refused_not_guessed():

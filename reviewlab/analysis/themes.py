@@ -34,7 +34,7 @@ __all__ = ["THEME_COLUMNS", "ThemeResult", "default_min_size", "find_themes"]
 
 APART_KINDS = ("went_right",)
 CONTEXT_COLUMNS = ("review_id", "kind", "participant")
-TIME_COLUMNS = ("incident_start", "event_time", "recorded_at")
+TIME_COLUMNS = ("incident_start", "incident_date", "event_time", "recorded_at")
 """Used when present, in this order of preference, for when a text was 'seen'."""
 THEME_COLUMNS = ["theme", "label", "keywords", "size", "n_reviews", "first_seen", "last_seen",
                  "representatives", "representative_ids", "kinds"]
@@ -156,7 +156,7 @@ def find_themes(frame: pd.DataFrame, text_column: str = "text", *, model: Any = 
     Arguments:
         frame: one row per text; needs `text_column`. Used when present: review_id, kind,
             participant (the participants' names are kept out of keywords and labels: a theme
-            names what happened, not who was there), and incident_start / event_time /
+            names what happened, not who was there), and incident_start / incident_date / event_time /
             recorded_at for first and last seen.
         text_column: the column of texts.
         model: None for the bundled all-MiniLM-L6-v2, a model name or folder, or any object with

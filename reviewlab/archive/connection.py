@@ -7,7 +7,7 @@ import threading
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +17,8 @@ from reviewlab.schema import migrate
 BUSY_TIMEOUT_S = 60.0
 
 
-def to_text(value: datetime | None) -> str | None:
-    """A datetime as stored: ISO 8601 with its offset (None stays None)."""
+def to_text(value: datetime | date | None) -> str | None:
+    """A datetime (or date) as stored: ISO 8601 with its offset (None stays None)."""
     return value.isoformat() if value is not None else None
 
 

@@ -16,6 +16,10 @@ from reviewlab.errors import DuplicateError, NotFound, ReviewNotFound, Validatio
 from reviewlab.model import Contribution, Participant, Review, new_id, utcnow
 
 
+REVIEW_ORDER = "COALESCE(incident_start, incident_date, document_date)"
+"""SQL ordering reviews by incident: the exact start, else its day, else the document's date."""
+
+
 class RecordsMixin(Connection):
     """Write and read reviews, participants and contributions."""
 
@@ -44,15 +48,15 @@ class RecordsMixin(Connection):
         with self.atomic() as conn:
             conn.execute(
                 "UPDATE reviews SET title=?, incident_start=?, incident_end=?, severity=?, services=?, summary=?,"
-                " facilitator=?, facilitator_override=?, status=?, meeting_at=?, planning_at=?, planning_override=?"
-                " WHERE id=?", (*self._review_values(new)[1:], review_id))
+                " facilitator=?, facilitator_override=?, status=?, meeting_at=?, planning_at=?, planning_override=?,"
+                " incident_date=?, document_date=? WHERE id=?", (*self._review_values(new)[1:], review_id))
         return new
 
     def get_review(self, review_id: str) -> Review:
         """The review with this id, or ReviewNotFound listing the ids there are."""
         rows = self._rows("SELECT * FROM reviews WHERE id = ?", (review_id,))
         if not rows:
-            known = [r["id"] for r in self._rows("SELECT id FROM reviews ORDER BY incident_start DESC LIMIT 5")]
+            known = [r["id"] for r in self._rows(f"SELECT id FROM reviews ORDER BY {REVIEW_ORDER} DESC LIMIT 5")]
             hint = f" Recent ids: {', '.join(known)}." if known else " The archive is empty."
             msg = f"no review {review_id!r} in {self.path}.{hint} Try: reviewlab list"
             raise ReviewNotFound(msg)
@@ -60,7 +64,7 @@ class RecordsMixin(Connection):
 
     def reviews(self) -> list[Review]:
         """All reviews, oldest incident first."""
-        return [self._review(r) for r in self._rows("SELECT * FROM reviews ORDER BY incident_start, id")]
+        return [self._review(r) for r in self._rows(f"SELECT * FROM reviews ORDER BY {REVIEW_ORDER}, id")]
 
     def delete_review(self, review_id: str) -> None:
         """Remove a review and everything said in it."""
@@ -70,9 +74,10 @@ class RecordsMixin(Connection):
 
     @staticmethod
     def _review_values(r: Review) -> tuple[Any, ...]:
-        return (r.id, r.title, to_text(r.incident_start), to_text(r.incident_end), r.severity.value, json.dumps(list(r.services)),
+        return (r.id, r.title, to_text(r.incident_start), to_text(r.incident_end),
+                r.severity.value if r.severity is not None else None, json.dumps(list(r.services)),
                 r.summary, r.facilitator, r.facilitator_override, r.status.value, to_text(r.meeting_at),
-                to_text(r.planning_at), r.planning_override)
+                to_text(r.planning_at), r.planning_override, to_text(r.incident_date), to_text(r.document_date))
 
     @staticmethod
     def _review(row: dict[str, Any]) -> Review:
@@ -164,6 +169,7 @@ class RecordsMixin(Connection):
 
     @staticmethod
     def _insert_contribution(conn: sqlite3.Connection, c: Contribution) -> None:
-        conn.execute("INSERT INTO contributions VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        conn.execute("INSERT INTO contributions (id, review_id, participant, phase, kind, text, recorded_at, event_time,"
+                     " tags, links_to, private, time_text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                      (c.id, c.review_id, c.participant, c.phase.value, c.kind.value, c.text, to_text(c.recorded_at),
-                      to_text(c.event_time), json.dumps(list(c.tags)), c.links_to, int(c.private)))
+                      to_text(c.event_time), json.dumps(list(c.tags)), c.links_to, int(c.private), c.time_text))

@@ -14,6 +14,7 @@ from reviewlab.archive.planning import PlanningMixin
 from reviewlab.bundle import ReviewBundle, load_bundle
 from reviewlab.errors import DuplicateError
 from reviewlab.model import Review
+from reviewlab.unknowns import ImportNote
 
 
 class TransferMixin(PlanningMixin):
@@ -24,7 +25,12 @@ class TransferMixin(PlanningMixin):
         """Everything of one review."""
         return ReviewBundle(self.get_review(review_id), self.participants(review_id),
                             self.contributions(review_id), self.plans(review_id), self.agenda(review_id),
-                            self.item_themes(review_id))
+                            self.item_themes(review_id), self.import_notes(review_id))
+
+    def import_notes(self, review_id: str) -> list[ImportNote]:
+        """What the importer assumed or could not read exactly when this review came in (in order)."""
+        rows = self._rows("SELECT code, line, text FROM import_notes WHERE review_id=? ORDER BY position", (review_id,))
+        return [ImportNote(**r) for r in rows]
 
     def export_review(self, review_id: str, path: str | Path | None = None) -> dict[str, Any]:
         """The review as a JSON-ready dict (docs/review-json.md); also written to `path` if given."""
@@ -85,14 +91,14 @@ class TransferMixin(PlanningMixin):
         conn.execute("DELETE FROM repair_plans WHERE item_id IN (SELECT id FROM contributions WHERE review_id=?)",
                      (review_id,))
         conn.execute("UPDATE contributions SET links_to = NULL WHERE review_id = ?", (review_id,))
-        for table, column in (("agenda_items", "review_id"), ("contributions", "review_id"),
+        for table, column in (("import_notes", "review_id"), ("agenda_items", "review_id"), ("contributions", "review_id"),
                               ("participants", "review_id"), ("reviews", "id")):
             conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (review_id,))
 
     def _insert_bundle(self, conn: sqlite3.Connection, b: ReviewBundle) -> None:
         conn.execute("INSERT INTO reviews (id, title, incident_start, incident_end, severity, services, summary,"
-                     " facilitator, facilitator_override, status, meeting_at, planning_at, planning_override)"
-                     " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", self._review_values(b.review))
+                     " facilitator, facilitator_override, status, meeting_at, planning_at, planning_override,"
+                     " incident_date, document_date) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", self._review_values(b.review))
         conn.executemany("INSERT INTO participants VALUES (?,?,?,?,?)",
                          [(b.review.id, p.name, p.role.value, int(p.responded), i) for i, p in enumerate(b.participants)])
         # links may point forward in the list: insert all, then link
@@ -106,3 +112,5 @@ class TransferMixin(PlanningMixin):
                           for i, a in enumerate(b.agenda)])
         conn.executemany("INSERT INTO repair_item_themes VALUES (?,?,?,?)",
                          [(t.item_id, t.theme_label, t.confirmed_by, to_text(t.confirmed_at)) for t in b.item_themes])
+        conn.executemany("INSERT INTO import_notes VALUES (?,?,?,?,?)",
+                         [(b.review.id, i, n.code, n.line, n.text) for i, n in enumerate(b.notes)])

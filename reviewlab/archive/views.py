@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 FRAME_COLUMNS = [
     "contribution_id", "review_id", "review_title", "participant", "role", "responded", "kind", "phase",
     "text", "recorded_at", "event_time", "links_to", "private", "tags", "services", "severity",
-    "incident_start", "incident_end", "review_status",
+    "incident_start", "incident_end", "review_status", "incident_date", "time_text",
 ]
 
 
@@ -30,22 +30,29 @@ class ViewsMixin(Connection):
 
         Columns: contribution_id, review_id, review_title, participant, role, responded, kind, phase, text,
         recorded_at, event_time, links_to, private, tags, services, severity, incident_start,
-        incident_end, review_status. Times are pandas UTC timestamps; services and tags are lists.
+        incident_end, review_status, incident_date, time_text. Times are pandas UTC timestamps; services
+        and tags are lists. What an imported postmortem did not say is missing, never filled in: a
+        timeline event without a placeable time has no event_time (its time as written is in time_text),
+        a review whose start is known only to the day has no incident_start but an incident_date (the
+        day, as a timestamp at midnight without zone), and an unknown severity is None.
         """
         import pandas as pd
 
         sql = """
             SELECT c.id AS contribution_id, c.review_id, r.title AS review_title, c.participant, p.role,
                    p.responded, c.kind, c.phase, c.text, c.recorded_at, c.event_time, c.links_to, c.private,
-                   c.tags, r.services, r.severity, r.incident_start, r.incident_end, r.status AS review_status
+                   c.tags, r.services, r.severity, r.incident_start, r.incident_end, r.status AS review_status,
+                   r.incident_date, c.time_text
             FROM contributions c JOIN reviews r ON r.id = c.review_id
             LEFT JOIN participants p ON p.review_id = c.review_id AND p.name = c.participant
         """
-        rows = self._rows(sql + (" WHERE c.review_id = ?" if review_id else "") + " ORDER BY r.incident_start, c.rowid",
+        rows = self._rows(sql + (" WHERE c.review_id = ?" if review_id else "")
+                          + " ORDER BY COALESCE(r.incident_start, r.incident_date, r.document_date), c.rowid",
                           (review_id,) if review_id else ())
         frame = pd.DataFrame(rows, columns=FRAME_COLUMNS)
         for column in ("recorded_at", "event_time", "incident_start", "incident_end"):
             frame[column] = pd.to_datetime(frame[column], utc=True, format="ISO8601")
+        frame["incident_date"] = pd.to_datetime(frame["incident_date"], format="ISO8601")
         for column in ("services", "tags"):
             frame[column] = frame[column].map(json.loads)
         frame["private"] = frame["private"].astype(bool)
@@ -59,12 +66,14 @@ class ViewsMixin(Connection):
         rows = self._rows("""
             SELECT r.*, (SELECT COUNT(*) FROM participants p WHERE p.review_id = r.id) AS n_participants,
                    (SELECT COUNT(*) FROM contributions c WHERE c.review_id = r.id) AS n_contributions
-            FROM reviews r ORDER BY r.incident_start, r.id""")
+            FROM reviews r ORDER BY COALESCE(r.incident_start, r.incident_date, r.document_date), r.id""")
         frame = pd.DataFrame(rows)
         if frame.empty:
             return pd.DataFrame(columns=["id", "title", "incident_start", "severity", "status", "n_contributions"])
         for column in ("incident_start", "incident_end", "meeting_at", "planning_at"):
             frame[column] = pd.to_datetime(frame[column], utc=True, format="ISO8601")
+        for column in ("incident_date", "document_date"):
+            frame[column] = pd.to_datetime(frame[column], format="ISO8601")
         frame["services"] = frame["services"].map(json.loads)
         return frame
 

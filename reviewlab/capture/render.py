@@ -13,6 +13,7 @@ from reviewlab.capture.coaching import Hint
 from reviewlab.capture.rules import BOARD_COLUMNS, TIMELINE_TOLERANCE
 from reviewlab.capture.voices import VoiceBalance
 from reviewlab.model import AgendaItem, Contribution, Kind, Phase
+from reviewlab.unknowns import event_when, timeline_order
 
 _STATE_COLOUR = {"not_started": "#555", "running": "#1b5e20", "warn": "#b26a00", "stop": "#b00020"}
 
@@ -82,7 +83,8 @@ def event_groups(contributions: Sequence[Contribution]) -> list[list[Contributio
     groups: dict[str, list[Contribution]] = {}
     for c in events:
         groups.setdefault(root(c), []).append(c)
-    return sorted(groups.values(), key=lambda g: min(c.event_time for c in g if c.event_time))
+    place = {c.id: i for i, c in enumerate(timeline_order(events))}  # an imported event may have no time
+    return sorted(groups.values(), key=lambda g: min(place[c.id] for c in g))
 
 
 def timeline_html(contributions: Sequence[Contribution]) -> str:
@@ -90,14 +92,14 @@ def timeline_html(contributions: Sequence[Contribution]) -> str:
     rows = []
     for group in event_groups(contributions):
         times = [c.event_time for c in group if c.event_time]
-        differs = len(group) > 1 and max(times) - min(times) > TIMELINE_TOLERANCE
+        differs = len(times) > 1 and max(times) - min(times) > TIMELINE_TOLERANCE
         flag = ' <span class="rl-differ" style="color:#b26a00">times differ</span>' if differs else ""
         cells = "".join(
             f'<td class="rl-view" style="vertical-align:top;padding:4px 8px;border-left:1px solid #ddd;overflow-wrap:anywhere">'
             f"<b>{esc(c.participant)}</b> {c.event_time.strftime('%H:%M') if c.event_time else ''}<br>{esc(c.text)}</td>"
             for c in group)
         rows.append(f"<tr><td style='vertical-align:top;white-space:nowrap'>"
-                    f"{min(times).strftime('%H:%M')}{flag}</td>{cells}</tr>")
+                    f"{min(times).strftime('%H:%M') if times else esc(event_when(group[0]))}{flag}</td>{cells}</tr>")
     if not rows:
         return "<i>No timeline events yet.</i>"
     return f'<table class="rl-timeline" style="border-collapse:collapse">{"".join(rows)}</table>'

@@ -33,6 +33,10 @@ def parse_event_time(text: str, review: Review) -> datetime:
             msg = f"event time {text!r} is not a time of day (HH:MM)"
             raise ValidationError(msg)
         start = review.incident_start
+        if start is None:  # an imported review may know its start only to the day, or not at all
+            msg = (f"event time {text!r} needs the incident's start, which review {review.id} does not know; "
+                   "write the full time with its offset, e.g. 2025-05-06T14:04:00+02:00")
+            raise ValidationError(msg)
         return datetime.combine(start.date(), time(hour, minute, second), tzinfo=start.tzinfo)
     result = coerce_time(text, "event time")
     assert result is not None
@@ -84,6 +88,9 @@ class CaptureSession:
             event_time = parse_event_time(event_time, self.review) if event_time.strip() else None
         if Kind(kind) is not Kind.TIMELINE_EVENT:
             event_time = None
+        elif event_time is None:  # live, a time is asked for (only an import may lack one)
+            msg = "a timeline_event needs an event_time (when it happened, with a timezone)"
+            raise ValidationError(msg)
         contribution = self.archive.add_contribution(
             self.review_id, participant, kind, text, phase=self.phase, event_time=event_time, links_to=links_to,
             private=private and self.phase is Phase.INTERVIEW, tags=tags, recorded_at=self.now())

@@ -16,6 +16,7 @@ from traitlets import Unicode
 from reviewlab.capture.render import esc
 from reviewlab.errors import ReviewlabError
 from reviewlab.model import Review, Severity
+from reviewlab.unknowns import severity_text
 
 if TYPE_CHECKING:
     from reviewlab.archive import Archive
@@ -162,7 +163,7 @@ class ReviewChooser(widgets.VBox):
         review = self.archive.get_review(review_id)
         self.existing.value = review_id
         self.review_status.value = (f"<span class='rl-chosen' style='{_OK}'>{verb} {esc(review.id)}: "
-                                    f"{esc(review.title)} ({esc(review.severity.value)}, "
+                                    f"{esc(review.title)} ({esc(severity_text(review))}, "
                                     f"{esc(review.status.value)}).</span>")
         if self.review_id == review_id:  # the same review again: let the panels below redraw
             self.review_id = ""

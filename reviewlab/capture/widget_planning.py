@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from reviewlab.analysis import ThemeResult
     from reviewlab.archive import Archive
 
-_GATE_COLOUR = {"not_held": "#b00020", "soaking": "#b26a00", "overridden": "#b26a00", "open": "#1b5e20"}
+_GATE_COLOUR = {"not_held": "#b00020", "unknown": "#b26a00", "soaking": "#b26a00", "overridden": "#b26a00", "open": "#1b5e20"}
 
 
 def _text(value: Any) -> str:
@@ -129,7 +129,7 @@ class PlanningDesk(widgets.VBox):
 
     @property
     def gate_state(self) -> str:
-        """The soak gate's state now: not_held, soaking, overridden or open."""
+        """The soak gate's state now: not_held, unknown, soaking, overridden or open."""
         return self.session.gate().state
 
     def refresh(self) -> None:
@@ -137,7 +137,7 @@ class PlanningDesk(widgets.VBox):
         gate = self.session.gate()
         self.gate_html.value = (f"<div class='rl-gate rl-{gate.state}' style='font-weight:bold;"
                                 f"color:{_GATE_COLOUR[gate.state]}'>{esc(gate.message())}</div>")
-        self.reason.layout.display = self.override_button.layout.display = "" if gate.state == "soaking" else "none"
+        self.reason.layout.display = self.override_button.layout.display = "" if gate.state in ("soaking", "unknown") else "none"
         for button in self._actions:
             button.disabled = not gate.open
         self.plan = self.session.plan_frame()

@@ -30,9 +30,14 @@ def themes_over_time_chart(frame: pd.DataFrame, *, top: int = 12) -> alt.Chart:
         'rect'
     """
     import altair as alt
+    import pandas as pd
 
     require_columns(frame, NEEDED, "themes_over_time_chart")
-    rows = themed(frame).assign(month=lambda f: month(f["incident_start"]))
+    rows = themed(frame)
+    when = pd.to_datetime(rows["incident_start"], utc=True)
+    if "incident_date" in rows.columns:  # a start known only to the day still has its month
+        when = when.fillna(pd.to_datetime(rows["incident_date"]).dt.tz_localize("UTC"))
+    rows = rows.assign(month=month(when))
     keep = rows.groupby("theme_label")["review_id"].nunique().sort_values(ascending=False).head(top).index
     rows = rows[rows["theme_label"].isin(keep)]
     titles = "review_title" if "review_title" in rows.columns else "review_id"

@@ -36,7 +36,8 @@ def timeline_chart(frame: pd.DataFrame) -> alt.Chart:
 
     Returns:
         An Altair layered chart: a point per account (tooltip: who, when, words) and a rule joining
-        the accounts of one event.
+        the accounts of one event. Events without a placeable time (imported as written) are not
+        drawn; the subtitle says how many.
 
     Raises:
         MissingColumns: the frame lacks one of contribution_id, participant, event_time, text, links_to.
@@ -60,6 +61,7 @@ def timeline_chart(frame: pd.DataFrame) -> alt.Chart:
     if "kind" in data.columns:
         data = data[data["kind"] == "timeline_event"]
     data = visible(data)
+    unplaced = int(data["event_time"].isna().sum())
     data = data.dropna(subset=["event_time"])
     data = data.assign(event_time=pd.to_datetime(data["event_time"], utc=True),
                        event=event_ids(data) if len(data) else [])
@@ -73,4 +75,7 @@ def timeline_chart(frame: pd.DataFrame) -> alt.Chart:
         color=alt.Color("participant:N", legend=None),
         tooltip=[alt.Tooltip("participant:N"), alt.Tooltip("event_time:T", format="%H:%M"), alt.Tooltip("text:N")],
     )
-    return alt.layer(rules, points).properties(width=600, height=alt.Step(36), title="Timeline: who saw what, when")
+    title = alt.TitleParams("Timeline: who saw what, when", subtitle=(
+        [f"{unplaced} event(s) without a placeable time are not drawn; the report lists them in place"]
+        if unplaced else []))
+    return alt.layer(rules, points).properties(width=600, height=alt.Step(36), title=title)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-_IRREGULAR = {
+IRREGULAR = {
     "been": "be", "was": "be", "were": "be", "known": "know", "knew": "know", "seen": "see",
     "saw": "see", "gone": "go", "went": "go", "done": "do", "did": "do", "had": "have",
     "caught": "catch", "run": "run", "ran": "run", "made": "make", "taken": "take",
@@ -29,7 +29,10 @@ _IRREGULAR = {
     "bound": "bind", "hung": "hang", "drawn": "draw", "proven": "prove", "needed": "need",
     "focused": "focus", "opened": "open", "happened": "happen", "listened": "listen",
     "edited": "edit", "visited": "visit", "limited": "limit", "targeted": "target",
-    "synced": "sync", "aliased": "alias", "biased": "bias", "agreed": "agree", "freed": "free",
+    "synced": "sync", "fell": "fall", "ate": "eat", "sank": "sink", "rang": "ring", "drove": "drive",
+    "froze": "freeze", "hid": "hide", "rode": "ride", "shook": "shake", "stole": "steal", "swore": "swear",
+    "tore": "tear", "wore": "wear", "woke": "wake", "blew": "blow", "grew": "grow",
+    "aliased": "alias", "biased": "bias", "agreed": "agree", "freed": "free",
 }
 _OBJECT = {"i": "me", "we": "us", "they": "them", "he": "him", "she": "her", "who": "whom"}
 _VOWELS = "aeiou"
@@ -58,13 +61,18 @@ def base_of(word: str) -> str:
         ['check', 'stop', 'notice', 'escalate', 'catch']
     """
     low = word.lower()
-    if low in _IRREGULAR:
-        return _IRREGULAR[low]
+    if low in IRREGULAR:
+        return IRREGULAR[low]
     if not low.endswith("ed") or len(low) < 4:
         return low
     if low.endswith("ied"):
         return low[:-3] + "y"
     stem = low[:-2]
+    from reviewlab.coach._lexicon import BASE_VERBS  # known verbs first: "looked" -> "look", "invoked" -> "invoke"
+
+    for known in (stem, stem + "e", stem[:-1]):
+        if known in BASE_VERBS and (known != stem[:-1] or (len(stem) >= 3 and stem[-1] == stem[-2])):
+            return known
     if len(stem) >= 3 and stem[-1] == stem[-2] and stem[-1] not in "lsz" + _VOWELS:
         return stem[:-1]
     if _E_STEM.search(stem) or _single_cvc(stem):

@@ -5,13 +5,13 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 from reviewlab.coach._text import Sentences, mask, normalise
+from reviewlab.coach.guards import GUARDS
 from reviewlab.coach.rules import EXPLANATIONS, LABELS, RULES, Rule
-from reviewlab.coach.rules.counterfactual import EPISTEMIC
 from reviewlab.coach.rules.keywords import KEYWORDS
 from reviewlab.coach.suggest import suggest
 
@@ -69,6 +69,7 @@ class _Compiled:
     after: re.Pattern[str] | None
     sentence: re.Pattern[str] | None
     required: re.Pattern[str] | None
+    required_before: re.Pattern[str] | None
 
 
 def _opt(pattern: str | None) -> re.Pattern[str] | None:
@@ -79,52 +80,20 @@ def _opt(pattern: str | None) -> re.Pattern[str] | None:
 def _compiled() -> tuple[_Compiled, ...]:
     return tuple(
         _Compiled(rule, KEYWORDS.get(rule.id, ()), re.compile(rule.pattern, _FLAGS), _opt(rule.unless_before),
-                  _opt(rule.unless_after), _opt(rule.unless_sentence), _opt(rule.if_sentence))
+                  _opt(rule.unless_after), _opt(rule.unless_sentence), _opt(rule.if_sentence),
+                  _opt(rule.if_before))
         for rule in RULES
     )
 
 
-_PROPOSAL = re.compile(r"\s+(?:not|don'?t|dont|do\s+not)\b", re.IGNORECASE)
-_PAST = re.compile(
-    r"\b(?:did|was|were|had|at\s+the\s+time|back\s+then|earlier|sooner|during|yesterday|"
-    r"last\s+(?:night|week|time)|\w{3,}ed|began|saw|went|came|broke|hit|ran|took|got|fell|rose|"
-    r"grew|left|made|found|knew|thought|said|told|sent|kept|lost|wrote|chose|gave|held|led|shut|"
-    r"spun|threw|woke)\b", re.IGNORECASE)
-_EMBEDDED = re.compile(
-    r"\s+(?:we|I|it|this|that|they|he|she|the\s+\w+)\s+(?:\w+ed|chose|went|made|took|ran|built|kept|"
-    r"left|split|moved|began|broke|wrote|gave|held|led|shut|set|put|use|need|run|keep|shard|pick|choose|"
-    r"prefer|pin|cap|limit|host|store|cache|page|alert)\b", re.IGNORECASE)
-_EPISTEMIC = re.compile(EPISTEMIC, re.IGNORECASE)
+@lru_cache(maxsize=1)
+def _all_keywords() -> tuple[str, ...]:
+    return tuple(sorted({k for c in _compiled() for k in c.keywords}))
 
 
-def _not_proposal(masked: str, start: int, end: int, sentences: Sentences) -> bool:
-    """'why not X' / 'why don't we X' proposes something unless it replays the past."""
-    if not _PROPOSAL.match(masked, end):
-        return True
-    _, sentence_end = sentences.span_at(start)
-    return bool(_PAST.search(masked, end, sentence_end))
-
-
-def _not_embedded_statement(masked: str, start: int, end: int, sentences: Sentences) -> bool:
-    """'Why we rolled back: ...' is a title or explanation, not a question."""
-    return sentences.is_question(start) or not _EMBEDDED.match(masked, end)
-
-
-def _question(masked: str, start: int, end: int, sentences: Sentences) -> bool:
-    return sentences.is_question(start)
-
-
-def _not_epistemic(masked: str, start: int, end: int, sentences: Sentences) -> bool:
-    return not _EPISTEMIC.search(masked, start, min(len(masked), end + 40))
-
-
-GUARDS: dict[str, Callable[[str, int, int, Sentences], bool]] = {
-    "question": _question,
-    "not_proposal": _not_proposal,
-    "not_embedded_statement": _not_embedded_statement,
-    "not_epistemic": _not_epistemic,
-}
-"""Named checks a rule can require; each returns True to keep the match."""
+def _keywords_in(folded: str) -> set[str]:
+    """The prefilter keywords that occur in ``folded`` (one substring search each)."""
+    return {k for k in _all_keywords() if k in folded}
 
 
 def _span(match: re.Match[str]) -> tuple[int, int]:
@@ -143,6 +112,8 @@ def _keep(c: _Compiled, masked: str, start: int, end: int, sentences: Sentences)
     if c.required and not sentences.matches(c.required, start):
         return False
     if c.after and c.after.match(masked[end : end + _WINDOW]):
+        return False
+    if c.required_before and not c.required_before.search(masked[max(0, start - _WINDOW) : start]):
         return False
     return not (c.before and c.before.search(masked[max(0, start - _WINDOW) : start]))
 
@@ -286,8 +257,11 @@ def detect(text: str, *, prefilter: bool = True, windowed: bool = True) -> list[
         return []
     sentences = Sentences(masked)
     folded = " ".join(masked.lower().split())
-    rules = [c for c in _compiled()
-             if not (prefilter and c.keywords and not any(k in folded for k in c.keywords))]
+    if prefilter:
+        present = _keywords_in(folded)
+        rules = [c for c in _compiled() if not c.keywords or not present.isdisjoint(c.keywords)]
+    else:
+        rules = list(_compiled())
     if prefilter and windowed and len(masked) > LONG_TEXT:
         return _detect_long(masked, sentences, rules)
     hits = [hit for c in rules for _, hit in _hits(c, masked, sentences, [(0, len(masked))])]
@@ -302,7 +276,7 @@ def _coerce(text: object) -> str:
     return text if isinstance(text, str) else str(text)
 
 
-def check(text: object) -> list[Finding]:
+def check(text: object, *, phase: str | None = None) -> list[Finding]:
     """Flag why-questions, counterfactuals, blame, hindsight and root-cause wording.
 
     Never raises: ``None``, NaN, bytes and other objects are read as text, and
@@ -310,10 +284,13 @@ def check(text: object) -> list[Finding]:
 
     Arguments:
         text: what a facilitator or participant typed; one or more sentences.
+        phase: the phase of the review (``PHASES`` or an alias), to pick the question-bank
+            suggestion that fits it when no safe rewrite does; ``None`` for the default.
 
     Returns:
         Findings in order of position. Findings in the same sentence share its
-        suggestion; for lines of up to 600 characters the suggestion rewrites the line.
+        suggestion; for lines of up to 600 characters one suggestion covers the line
+        (see ``suggest.py``: a rewrite safe by construction, or a bank question).
 
     Examples:
         >>> [f.label for f in check("Why wasn't this caught in canary?")]
@@ -328,7 +305,14 @@ def check(text: object) -> list[Finding]:
     hits = detect(text)
     if not hits:
         return []
-    suggestions = suggest(text, hits, detect)
+    seen: dict[str, list[Hit]] = {text: hits}
+
+    def detect_once(candidate: str) -> list[Hit]:  # suggestions check the same wording more than once
+        if candidate not in seen:
+            seen[candidate] = detect(candidate)
+        return seen[candidate]
+
+    suggestions = suggest(text, hits, detect_once, phase)
     return [
         Finding(label, start, end, text[start:end], EXPLANATIONS[label], suggestions[start], rule)
         for label, start, end, rule in hits

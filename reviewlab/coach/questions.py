@@ -37,6 +37,8 @@ class QuestionBank:
     titles: dict[str, str]
     follow_ups: tuple[FollowUp, ...]
     aliases: dict[str, str]
+    suggestions: dict[str, dict[str, tuple[str, ...]]]
+    rule_suggestions: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -55,7 +57,10 @@ def load_bank() -> QuestionBank:
         for f in raw.get("follow_ups", [])
     )
     aliases = {k: v for k, v in raw.get("aliases", {}).items() if v in phases}
-    return QuestionBank(phases, titles, follow_ups, aliases)
+    raw_suggestions = dict(raw.get("suggestions", {}))
+    rule_suggestions = dict(raw_suggestions.pop("rules", {}))
+    suggestions = {label: {k: tuple(v) for k, v in table.items()} for label, table in raw_suggestions.items()}
+    return QuestionBank(phases, titles, follow_ups, aliases, suggestions, rule_suggestions)
 
 
 PHASES: tuple[str, ...] = tuple(load_bank().phases)
@@ -124,3 +129,37 @@ def follow_ups(text: object, limit: int = 3) -> list[str]:
             if rank < len(f.questions) and f.questions[rank] not in ordered:
                 ordered.append(f.questions[rank])
     return ordered[: max(0, limit)]
+
+
+def suggestion_question(label: str, phase: str | None = None, *, person: str | None = None,
+                        rule: str | None = None, kind: str = "question") -> str:
+    """The bank's question for a flagged sentence that no safe rewrite fits.
+
+    Arguments:
+        label: the flagged label (one of ``LABELS``).
+        phase: the phase of the review, or an alias; unknown or ``None`` uses the label's default.
+        person: a name the coach is sure of; picks the label's ``person`` question if it has one.
+        rule: the rule that flagged the sentence; a rule's own question wins over the others.
+        kind: ``"question"``, or ``"tail"`` for the question asked after a reworded statement.
+
+    Returns:
+        A question that passes the coach.
+
+    Examples:
+        >>> suggestion_question("root_cause")
+        'What were the contributing factors here?'
+        >>> suggestion_question("blame", person="Dana")
+        'What was going on for Dana at that point?'
+    """
+    bank = load_bank()
+    table = bank.suggestions.get(label) or bank.suggestions["why_question"]
+    if kind == "tail":
+        return (table.get("tail") or table["any"])[0]
+    phase = bank.aliases.get(phase or "", phase)
+    if rule and rule in bank.rule_suggestions:
+        return bank.rule_suggestions[rule]
+    if person and table.get("person"):
+        return table["person"][0].format(person=person)
+    if phase and table.get(phase):
+        return table[phase][0]
+    return table["any"][0]

@@ -1,227 +1,216 @@
-"""Rewording data for suggestions: phrase swaps, sentence templates, tails, fallbacks.
+"""Rewording data for suggestions: shorthand, safe edits, and templates whose grammar is safe by construction.
 
-``suggest.py`` applies, to each flagged sentence: ``SHORTHAND``, then ``PHRASES``
-(ordered regex swaps, grouped by the label they undo; only the groups of the labels
-flagged in the sentence run, in the order of this dict), then the first matching ``TEMPLATES`` entry, then a ``TAILS``
-question for statements. Templates name groups and may filter them:
-``{subj:obj}`` (we -> us), ``{pp:base}``, ``{pp:gerund}``, ``{verb:gerund}``.
-If the result still trips the coach, ``FALLBACKS`` gives a question about the topic.
+``suggest.py`` takes each flagged sentence through these steps:
+
+1. ``SHORTHAND``: chat shorthand and contractions spelt out ("y did u" -> "why did you").
+2. ``DELETABLE``: a flagged word that only colours the sentence is dropped where it stands
+   ("obviously", minimising "just"); dropping an adverb leaves the clause as it was.
+3. ``SWAPS``: a flagged noun phrase swapped for one of the same kind ("the RCA" -> "the
+   incident review").
+4. ``LEADS`` and ``TAGS``: fillers before and after the clause are set aside ("so um",
+   "lol"); an address ("Reza,") is kept.
+5. ``TEMPLATES``: the first template whose pattern matches the WHOLE remaining clause, and
+   whose slots all pass their checks (``_slots.py``), gives the rewrite. A slot's kind is the
+   prefix of its group name: ``subj`` a noun phrase the coach is sure of, ``vp`` a verb
+   phrase starting with a known verb, ``pp`` a known participle, ``clause`` a declarative
+   clause, ``thing`` a verbless phrase, ``rest`` the speaker's own words copied as typed.
+   ``sv`` and ``sp`` are split into a subject and a verb phrase or predicate, and only when
+   exactly one split works. Outputs name slots and filters: ``{subj:obj}`` (we -> us),
+   ``{subj:poss}`` (we -> our), ``{pp:gerund}``, ``{subj:be}`` (was or were).
+
+A template never splices words it is not sure of: when no template fits, the suggestion is
+a question from the bank (``questions.toml``, ``[suggestions]``) for the label and phase.
 """
 
 from __future__ import annotations
 
 from reviewlab.coach.rules.base import PP
-from reviewlab.coach.rules.blame import SARCASTIC
 
 SHORTHAND: tuple[tuple[str, str], ...] = (
-    (r"\by(?=\s+(?:did|didn'?t|didnt|do|does|was|wasn'?t|wasnt|is|isn'?t|were|would|u|not)\b)", "why"),
-    (r"\bu\b", "you"), (r"\bwhy'?d\b", "why did"), (r"\by'd\b", "why did"), (r"\bwhats\b", "what's"),
+    (r"\by(?=\s+(?:did|didn'?t|didnt|do|does|doesn'?t|was|wasn'?t|wasnt|is|isn'?t|were|would|u|r|are|not)\b)", "why"),
+    (r"\bu\b", "you"), (r"\br\b(?=\s+(?:you|we|they)\b)", "are"), (r"\bur\b", "your"),
+    (r"\bwhy'?d\b", "why did"), (r"\by'd\b", "why did"), (r"\bwhats\b", "what's"),
     (r"\bwhy'?s\s+(?=(?:the|this|that|our|your|their|it|its|there)\b)", "why is "),
-    (r"\b(did|was|is|were|does|do|could|would|should|had|has|have)nt\b", r"\1n't"),
+    (r"\b(did|was|is|were|does|do|could|would|should|had|has|have|are)nt\b", r"\1n't"),
     (r"\b(should|could|would)(?:'ve|ve|a|\s+of)\b", r"\1 have"), (r"\bought\s+to'?ve\b", "ought to have"),
     (r"\b(should|could|would)n'?t'?ve\b", r"\1n't have"),
-    (r"\b(I|we|you|they|he|she|it|that|there|someone)'d\s+have\b", r"\1 would have"),
+    (r"\b(I|we|you|they|he|she|it|that|there|someone|nobody)'d\s+have\b", r"\1 would have"),
+    (r"\b(I|we|you|they|he|she|someone|nobody)'d\s+(?=(?:had|been|done|gone|seen|known|kept|made|taken|run|"
+     r"\w+ed)\b)", r"\1 had "),
+    (r"\bwhy\s+(?:the\s+hell|the\s+heck|on\s+earth|in\s+the\s+world|tf)\b", "why"),
+    (r",\s*(?:you\s+know|like|I\s+mean),\s*", " "),
+    (r"\b(do|does|did|have|has)\s+(we|you|they|he|she|it)\s+even\b", r"\1 \2"),
+    (r"\b(would|will)\s+(you|we|they)\s+ever\b", r"\1 \2"),
+    (r"\bwhy\s+(did|would|do)\s+(you|we|they|I|he|she|(?-i:[A-Z][a-z]+))\s+(?:decide|choose|opt|elect)\s+to\b", r"why \1 \2"), (r"\b(did|do)\s+you\s+ever\b", r"\1 you"),
 )
 
-_INTENSIFIER = r"(?:(?:really|very|so|pretty|totally|incredibly|extremely|a\s+bit|too)\s+)?"
-_BLAME_ADJ = (
-    r"(?:careless|sloppy|lazy|negligent|reckless|incompetent|irresponsible|clueless|boneheaded|"
-    r"thoughtless|inattentive|half-?assed|amateurish|amateur|cowboy|idiotic|moronic|shoddy|slapdash|"
-    r"complacent|inept)"
-)
-PHRASES: dict[str, tuple[tuple[str, str], ...]] = {
-    "root_cause": (
-    (r"\b(?:what|which)\s+(?:is|was)\s+the\s+root[\s-]*cause\s+of\b", "what were the contributing factors to"),
-    (r"\bthe\s+root[\s-]*cause\s+(?:here\s+)?(is|was)\b", r"one contributing factor \1"),
-    (r"\b(is|was|be)\s+the\s+root[\s-]*cause\b", r"\1 a contributing factor"),
-    (r"\broot[\s-]*caus(?:e|ing)\s+analysis\b|\bRCAs?\b", "incident review"),
-    (r"\broot[\s-]*causing(?=\s+(?:the|a|an|this|that|our|their|it)\b)", "mapping the contributing factors behind"),
-    (r"\broot[\s-]*causing\b", "mapping the contributing factors"),
-    (r"\b(?:the|a|one)\s+(?:(?:one|single|only|sole|real|true|actual|main|underlying|ultimate|fundamental|core)\s+)"
-     r"{1,3}reasons?\b(?!\s+(?:for|of|behind))", "a factor in how"),
-    (r"\b(?:the|a|one)\s+root[\s-]*causes?\b|\broot[\s-]*causes\b", "the contributing factors"),
-    (r"\broot[\s-]*cause\b", "contributing factor"),
-    (r"\b(?:an?\s+|the\s+)?(?:five|5)[\s-]*whys?(?:\s+(?:exercise|session|analysis))?\b", "a contributing-factors review"),
-    (r"\b(?:the|a|one|its|their|our)\s+(?:(?:one|single|only|sole|real|true|actual|main|primary|"
-     r"underlying|ultimate|fundamental|core|original|proximate|deeper|deep|basic|key|central|chief|"
-     r"principal|exact|singular)\s+){1,3}(?:cause|culprit|problem|issue|reason|source|trigger|"
-     r"explanation)s?\b", "a contributing factor"),
-    (r"(?-i:\bTHE\s+(cause|reason|problem))\b|[*_]{1,2}the[*_]{1,2}\s+(cause|reason)\b", r"a \1\2"),
-    (r"\b(?:the\s+)?root\s+of\b", "the contributing factors to"),
-    (r"\bthe\s+(?:likely\s+|obvious\s+|clear\s+)?culprit\b", "one contributing factor"),
-    (r"\bthe\s+crux\s+of\b", "one factor in"),
-    (r"\b(?:(?:it|this|that)\s+all|everything)\s+(?:traces?|traced|leads?|led|goes|went)\s+back\s+to\b",
-     "one factor was"),
-    (r"\b(?:the|this|that)\s+((?:whole\s+)?(?:thing|incident|outage|issue|problem|mess|failure))\s+(?:all\s+|\w+ly\s+|"
-     r"really\s+|ultimately\s+|simply\s+|just\s+)?(?:boils?|boiled|comes?|came)\s+down\s+to\b", r"one factor in the \1 was"),
-    (r"\b(?:it|this|that|everything)?\s*(?:all\s+|\w+ly\s+|really\s+|ultimately\s+|simply\s+|just\s+)?"
-     r"(?:boils?|boiled|comes?|came)\s+down\s+to\b|\b(?:it\s+was|it'?s)\s+all\s+(?:because\s+of|"
-     r"down\s+to|due\s+to)\b|\b(?:this|that|everything)(?:\s+was|'s|\s+is)\s+all\s+(?:because\s+of|down\s+to|"
-     r"due\s+to)\b", "one factor was"),
-    ),
-    "blame": (
-    (r"\b(?:should|ought\s+to)\s+have\s+known\s+better\s+than\s+to\b", "chose to"),
-    (r"\b(?:should|ought\s+to)\s+have\s+known\s+better\b", "had what they had"),
-    (r"\b(?:an?\s+|the\s+)?(human|operator|user|engineer|developer|admin|people)\s+(?:error|mistake|"
-     r"failure|fault)s?\b", r"the \1's action"),
-    (r"\b(?:what\s+(?:on\s+earth\s+|the\s+hell\s+|the\s+heck\s+)?(?:were|was)\s+([\w'-]+(?:\s+[\w-]+)?)"
-     r"\s+thinking)\b", r"what did \1 know at the time"),
-    (r"\b(?:this|it|that)(?:'s|\s+is|\s+was)\s+(?:all\s+)?([\w-]+)'s\s+fault\b", r"this involved \1's work"),
-    (r"\b([\w-]+)'s\s+fault\b", r"\1's part"),
-    (r"\b([\w-]+)'s\s+(?:\w+\s+)?(?:mistake|blunder|screw-?up|cock-?up|doing)s?\b", r"\1's part"),
-    (r"\b(?:that|this|it)(?:\s+one)?(?:'s|\s+is|\s+was)\s+(?:all\s+|totally\s+|squarely\s+)?on\s+"
-     r"((?-i:[A-Z][a-z]+)|him|her|them)\b", r"this involved \1's work"),
-    (r"\b(?:pin|hang)(?:ned|ning|s|ing)?\s+(?:it|this|that|the\s+\w+)(?:\s+(?:one|outage|incident|whole\s+thing|"
-     r"mess))?\s+on\b", "looking at the work of"),
-    (r"\b(?:nobody|no\s+one|no-one)\s+(?:even\s+)?bothered\s+to\b", "nobody got to"),
-    (r"\b(?:who|which)(?:'s|\s+is|\s+was|\s+were)?\s+(?:(?:the|our|this|that|some)\s+)?(?:(?:absolute|total|real|"
-     r"resident|evil|little)\s+)?" + SARCASTIC + r"\s+(?:(?:who|that)\s+)?", "what was going on when someone "),
-    (r"\b(?:some|our\s+resident|the\s+resident)\s+" + SARCASTIC + r"\b(?:\s+(?:who|that)\b)?", "someone"),
-    (r"\bwho\s+(?:in\s+(?:their|his|her|your)\s+right\s+mind|on\s+earth|the\s+hell|the\s+heck|in\s+the\s+world)"
-     r"\s+(?:would\s+)?", "what was going on when someone "),
-    (r"\bwho\s+(?:thought|decided)\s+(?:it|this|that)\s+(?:was|would\s+be)\s+an?\s+(?:good|great|smart|brilliant|"
-     r"bright|clever|fine)\s+idea\b", "what made it look reasonable"),
-    (r"\b(?:a\s+(?:bit\s+of\s+a\s+)?)?(?:screw|cock|balls|f\w*k|mess)-?ups?\b", "a slip"),
-    (r"\b(?:stay|stays|remain|remains|be|being|keep)\s+(?:extra\s+|very\s+|super\s+|ever\s+)?(?:vigilant|"
-     r"on\s+(?:their|your|our|his|her)\s+toes)\b", "have better guardrails"),
-    (r"\b(be|stay|remain)\s+(?:\w+\s+)?(?:careful|attentive|diligent|thorough|cautious|mindful)\b", "have better guardrails"),
-    (r"\bdouble-?check\s+(their|your|his|her|our)\s+(?:own\s+)?", r"have better checks on \1 "),
-    (r"\b(was|were)\s+" + _INTENSIFIER + _BLAME_ADJ + r"\s+(?:with|about|in)\b", r"\1 working on"),
-    (r"\b(was|were|is|are)\s+" + _INTENSIFIER + _BLAME_ADJ + r"\b", r"\1 under pressure"),
-    (r"\b(got|get|gets|became|become|grew)\s+" + _INTENSIFIER + _BLAME_ADJ + r"\s+(?:about|with)\b",
-     r"\1 used to the state of"),
-    (_INTENSIFIER + r"\b(?:careless|sloppy|lazy|negligent|reckless|irresponsible|thoughtless)ly\b\s*", ""),
-    (_INTENSIFIER + r"\b" + _BLAME_ADJ + r"\b\s*", ""),
-    (r"\b(?:rookie|stupid|dumb|silly|basic|amateur|newbie|noob|schoolboy)\s+(mistake|error|move)s?\b", "slip"),
-    (r"\bfat[\s-]?finger(?:ed|ing|s)?\b", "mistyped"),
-    (r"\b(?:screwed|messed|botched|f\w*ked)\s+(?:it\s+|this\s+|that\s+)?up\b|\bbotched\b", "handled"),
-    (r"\b(?:did\s*n[o']?t|never)\s+(?:even\s+)?bother(?:ed)?\s+to\b", "did not"),
-    (r"\b(was|were)(?:n't|\s+not)\s+(?:even\s+)?paying\s+attention(?:\s+to)?\b", r"\1 focused on other things than"),
-    (r"\bdropp(?:ed|ing)\s+the\s+ball\s+on\b", "was handling"),
-    (r"\bdropp(?:ed|ing)\s+the\s+ball\b", "was stretched"),
-    (r"\bwho(?:'s|\s+is|\s+was)\s+responsible\s+for\b", "how we got to"),
-    (r"\b(?:be|being|get|stay|remain)\s+(?:a\s+lot\s+|much\s+|even\s+)?more\s+(?:careful|vigilant|attentive|"
-     r"diligent|disciplined|thorough|cautious|mindful|focused|alert|rigorous)\b", "have better guardrails"),
-    (r"\bpay\s+(?:more|closer|better)\s+attention\b", "get better signals"),
-    (r"\bneglect(?:ed|s)\s+to\b", "did not"),
-    (r"\b(nobody|no\s+one|no-one|none\s+of\s+us)\s+(?:remembered|thought|bothered)\s+to\b", r"\1 got to"),
-    ),
-    "counterfactual": (
-    (r"\b(was|were)(?:\s+not|n't)?\s+(?:supposed|meant)\s+to\b", r"\1 going to"),
-    (r"\b(?:failed|fails)\s+to\b", "did not"),
-    (r"\b(?:fail|failing|failure)\s+to\b", "not"),
-    (r"\bforg(?:ot|otten)\s+to\b", "did not"),
-    (r"\bforg(?:ot|otten)\s+(?:about\s+)?", "lost track of "),
-    (r"\b(?:did\s*n[o']?t|never)\s+remember(?:ed)?\s+to\b", "did not"),
-    (r"\b(?:missed|overlooked)\s+(.+?)\s+(?:entirely|completely|totally)\b", r"did not pick up \1"),
-    (r"\b(?:missed|overlooked)\b", "did not pick up"),
-    (r"\bslip(?:ped|s)?\s+(?:through|past|by)\b", "got through"),
-    (r"\bfell\s+through\s+the\s+cracks\b", "went unhandled"),
-    (r"\b(?:fell|fallen|dropped|slipped|went)\s+off\s+(\S+)\s+radar\b", r"was not on \1 radar"),
-    (r"\bslip(?:ped|s)?\s+(my|his|her|their|our|your|[\w-]+'s)\s+mind\b", r"was not on \1 mind"),
-    ),
-    "hindsight": (
-    (r"\b(?:it'?s|it\s+is|it\s+was|that'?s|that\s+was)\s+(?:\w+\s+)?(?:plain|clear|obvious|evident)\s+that\b",
-     "we now know that"),
-    (r",?\s*\bplain\s+and\s+simple\b", ""), (r"\bplain\s+to\s+see\b", "visible"),
-    (r"\b(?:crystal[\s-]clear|(?:clear|plain)\s+as\s+day)\b", "visible"),
-    (r"\b(?:obviously|clearly|evidently|plainly|predictably|unsurprisingly|not\s+surprisingly|of\s+course|"
-     r"trivially|inevitably|simply)\b,?\s*", ""),
-    (r"\b(?:obvious|evident|self-evident|inevitable)\b", "visible"),
-    (r"\b(?:glaring(?:ly)?|easily|naturally,?)\s*", ""),
-    (r"\b(?:stuck|sticks|stick|stood|stands|stand)\s+out\s+(?:like\s+a\s+sore\s+thumb|a\s+mile)\b", "showed up"),
-    (r"\bdead\s+giveaway\b", "signal"),
-    (r"\b(was|were|is|are)\s+(?:all\s+)?right\s+there\b", r"\1 present"),
-    (r"\bstraightforward\s+(?=\w)", ""),
-    (r"\b(?:signs|signals|warnings|red\s+flags|clues|symptoms|indicators)\s+(?:were|was)\s+(?:all\s+)?"
-     r"(?:there|right\s+there|everywhere|obvious|staring)\b", "signals were present"),
-    (r"\ball\s+(?:you|they|he|she|we|I|someone|anyone|it)\s+(?:had|needed|need|needs|has|have)\s+to\s+do\s+"
-     r"(?:was|is)\b(?:\s+to\b)?", "one option was to"),
-    (r"\ball\s+it\s+(?:took|takes|needed)\b", "what it took"),
-    (r"\bonly\s+(had|needed|need|needs|have|has)\s+to\b", r"\1 to"),
-    (r"\b(?:only|just)\s+(needed|required|needs|requires)\b", r"\1"),
-    (r"\b(it|this|that)(?:'s|\s+is|\s+was)\s+(?:\w+\s+)?clear\s+(from|in|on|at)\b", r"\1 was visible \2"),
-    (r"\b(?:(?:dead|super|really|pretty|very)\s+)?easy\s+to\b", "possible to"),
-    (r"\ban?\s+(?:simple|easy|trivial|quick)\s+(?=(?:\w+\s+)?\w)", "a "),
-    (r"\b(?:simple|easy|trivial|quick)\s+(?=(?:\w+\s+)?\w)", ""),
-    (r"\beasy\s+to\b", "possible to"), (r"\b(?:simple|easy|trivial)\b", "possible"),
-    (r"\bno[\s-]brainer\b", "reasonable option"), (r"\bnot\s+rocket\s+science\b", "learnable"),
-    (r"\bjust\s+(?!(?:after|before|about|around|over|under|now|then|as|when|in\s+time|a\s+(?:few|couple|"
-     r"bit|little|moment|minute|second))\b)", ""),
-    ),
-}
+DELETABLE: frozenset[str] = frozenset({
+    "just", "simply", "obviously", "clearly", "evidently", "predictably", "naturally", "plainly",
+    "of course", "duh", "trivially", "easily", "unsurprisingly", "inevitably", "literally",
+})
+"""Flagged words dropped where they stand (hindsight adverbs); the rest of the clause is kept."""
 
-_LEAD = r"^(?P<lead>(?:(?:so|and|but|ok|okay|then|well|honestly|seriously|also|now|right|anyway|hey|" \
-        r"(?-i:[A-Z][a-z]+)),?\s+)*)"
-_REST = r"(?P<rest>[^?.!]*?)\s*[?.!]*\s*$"
-_SUBJ = (r"(?P<subj>anyone|anybody|someone|somebody|no\s+one|nobody|we|they|he|she|I|it|this|that|"
-         r"the\s+[\w-]+(?:\s+[\w-]+(?=\s+(?!(?:it|the|a|an|this|that|these|those|them|him|her|us|me|our|"
-         r"their|his|its|my|your|back|up|down|out|off|over|in|on|any|anything|everything|to)\b)\w))?|our\s+[\w-]+|"
-         r"(?-i:[A-Z][\w-]*))")
-_NP_STOP = (r"(?:not|never|only|so|still|just|in|on|at|for|to|from|by|with|during|after|before|always|"
-            r"already|also|being|left|running|down|up|off|missing|able|allowed|there|\w+ly|" + PP[3:-3] + r")")
-_NP = (r"(?P<subj>(?:(?:the|a|an|this|that|these|those|our|your|their|its|his|her|my)\s+)?(?!" + _NP_STOP + r"\b)[\w'%-]+"
-       r"(?:\s+(?!" + _NP_STOP + r"\b)[\w'%-]+){0,3})")
-_MODAL_SUBJ = (r"(?P<subj>(?:the|a|an|this|that|our|your|their|his|her|its|we|you|they|he|she|I|it|someone|"
-               r"somebody|anyone|nobody|everyone|support|ops|(?-i:[A-Z][\w-]*))(?:\s+[\w'-]+){0,3}?)")
-TEMPLATES: tuple[tuple[str, str], ...] = (
-    (_LEAD + r"why\s+(?:did|would|do)\s+you\s+(?:ever\s+)?" + _REST, "{lead}what factored into your decision to {rest}?"),
-    (_LEAD + r"why\s+(?:didn't|did\s+not|wouldn't|couldn't|don't)\s+you\s+" + _REST,
-     "{lead}what were you weighing when deciding whether to {rest}?"),
-    (_LEAD + r"why\s+(?:didn't|did\s+not|doesn't|does\s+not|don't|do\s+not|wouldn't|couldn't|can't|won't)\s+"
-     + _SUBJ + r"\s+" + _REST, "{lead}what made it hard for {subj:obj} to {rest}?"),
-    (_LEAD + r"why\s+(?:hasn't|haven't|hadn't|has\s+not|have\s+not|had\s+not)\s+" + _NP + r"\s+" + _REST,
-     "{lead}what led to {subj:obj} not having {rest}?"),
-    (_LEAD + r"why\s+(?:has|have|had)\s+" + _NP + r"\s+" + _REST, "{lead}what led to {subj:obj} having {rest}?"),
-    (_LEAD + r"why\s+(?:was|were|is|are)(?P<neg>n't|\s+not)?\s+" + _NP + r"(?P<neg2>\s+not)?\s+" + _REST,
-     "{lead}what led to {subj:obj}{neg:not}{neg2:not} being {rest}?"),
-    (_LEAD + r"why\s+(?:was|were|is|are)(?P<neg>n't|\s+not)?\s+" + _NP + r"\s*[?.!]*\s*$",
-     "{lead}what led to {subj:obj}{neg:not} being that way?"),
-    (_LEAD + r"why\s+(?P<aux>did|does|do|would|will|could|can|should)\s+" + _REST, "{lead}how {aux} {rest}?"),
-    (_LEAD + r"why\s+not\s+" + _REST, "{lead}what made the option to {rest} look less attractive at the time?"),
-    (_LEAD + r"why\s*[?.!]*\s*$", "{lead}what was going on at that point?"),
-    (_LEAD + r"why\s+" + _REST, "{lead}what led to {rest}?"),
-    (r"\bhow\s+come\s+" + _REST, "what was going on when {rest}?"),
-    (r"\bhow(?:'s|\s+is|\s+was)\s+it\s+that\s+" + _REST, "what was going on when {rest}?"),
-    (r"\bwhy\s+(?P<rest>[^?.!]*?)\s*(?P<end>[?.!]*)\s*$", "what was going on when {rest}{end}"),
-    (r"\bwhat(?:'s|\s+is|\s+was|\s+were)\s+(?:the|your|their|his|her|our)\s+(?:reason|reasons|reasoning|"
-     r"rationale|justification|excuse|motive|motivation)\s+(?:for|behind)\s+", "what was the context for "),
-    (r"\b(?:what(?:'s|\s+is|\s+was|\s+were)\s+(?:the|your|their|his|her|our)\s+(?:reason|reasons|reasoning|"
-     r"rationale|justification|excuse|motive|motivation)|any\s+(?:particular\s+)?reason|(?:is|was)\s+there\s+"
-     r"(?:a|any)\s+(?:particular\s+)?reason)(?:\s+(?:that|why))?\s+", "what was going on when "),
-    (r"\b(?:explain\s+yourself|justify\s+(?:it|that|this))\b", "walk us through what you saw"),
-    (r"^(?P<lead>.*?)\bif\s+(?:only\s+)?" + _MODAL_SUBJ + r"\s+(?:had\s+not|hadn't|had\s+never|would\s+not\s+have)"
-     r"\s+(?P<pp>" + PP + r")(?P<rest>[^,;.?!]*).*$", "{lead}how did {subj} come to {pp:base} {rest}?"),
-    (r"^.*?\bif\s+(?:only\s+)?" + _MODAL_SUBJ + r"\s+(?:had|would\s+have)\s+(?P<pp>" + PP
-     + r")(?P<rest>[^,;.?!]*).*$", "what kept {subj:obj} from {pp:gerund} {rest}?"),
-    (r"^(?P<lead>(?:[\w-]+,\s+)?)(?:had\s+)" + _MODAL_SUBJ + r"\s+(?P<pp>" + PP + r")(?P<rest>[^,;.?!]*).*$",
-     "{lead}what kept {subj:obj} from {pp:gerund} {rest}?"),
-    (r"^(?P<lead>(?:[\w-]+,\s+)?)" + _MODAL_SUBJ + r"\s+(?:(?:really|definitely|certainly|totally|absolutely|"
-     r"probably|also|honestly|still|surely|so)\s+)*(?:(?:should|would)(?:n't|\s+not)?|ought\s+to)\s*(?:\s(?:\w+ly\s+)*"
-     r"have|'ve)\b(?!\s+[\w-]+\b(?<!too)(?<!though)(?<!by)(?<!but)(?<!and)(?<!yet)(?<!first)(?<!either)(?<!instead))"
-     r"(?:\s+(?:too|though|either|first|instead))?\s*(?P<end>[^\w\s].*)?$", "{lead}what did {subj} know at the time?"),
-    (r"^(?P<lead>(?:[\w-]+,\s+)?)" + _MODAL_SUBJ + r"\s+(?:should|could|would|ought\s+to)(?:n't|\s+not|\s+never)"
-     r"\s+have\s+(?P<pp>" + PP + r")" + _REST, "{lead}how did {subj} come to {pp:base} {rest}?"),
-    (r"^(?P<lead>(?:[\w-]+,\s+)?)" + _MODAL_SUBJ + r"\s+(?:should|could|ought\s+to)\s+have\s+(?P<pp>" + PP + r")"
-     + _REST, "{lead}what kept {subj:obj} from {pp:gerund} {rest}?"),
-    (_LEAD + r"(?:could|should|would)(?:n't)?\s+" + _SUBJ + r"\s+have\s+(?P<pp>" + PP + r")" + _REST,
-     "{lead}what kept {subj:obj} from {pp:gerund} {rest}?"),
-    (r"^(?P<lead>.*?)\b(?:what|anything)\s+(?:would|could|should)\s+(?P<subj>\w+(?:\s+\w+)?)\s+have\s+(?:been\s+)?"
-     r"done\s+differently\b.*$", "{lead}what would help {subj:obj} in a similar situation next time?"),
+SWAPS: tuple[tuple[str, str], ...] = (
+    (r"\b(?:root[\s-]*cause\s+analysis|RCA)(s?)\b", r"incident review\1"),
+    (r"\b(do|run|did|doing|ran|hold|held|in|of|with|for|try)\s+(?:(?:a|the)\s+)?(?:five|5)[\s-]*whys?"
+     r"(?:\s+(?:exercise|session|analysis))?\b", r"\1 a contributing-factors review"),
+    (r"\b(the|a|our)\s+(?:five|5)[\s-]*whys?(?:\s+(?:exercise|session|analysis))?\b", r"\1 contributing-factors review"),
+    (r"\b(the|a|this)\s+root[\s-]*causing\b", r"\1 contributing-factors analysis"),
+)
+"""Noun phrases swapped for noun phrases of the same kind: the sentence stays a sentence."""
+
+LEADS = (
+    r"^(?P<drop>(?:(?:so|and|but|ok|okay|then|well|hmm+|um+|uh+|erm|seriously|also|now|right|anyway|hey|"
+    r"wait|hang\s+on|tbh|ngl|like|yeah|lol|welp|dude|man|look|listen|come\s+on|I\s+mean|in\s+hindsight|in\s+retrospect|"
+    r"looking\s+back|in\s+a\s+perfect\s+world|ideally|to\s+be\s+(?:fair|honest)|not\s+gonna\s+(?:lie|sugarcoat\s+it)|let'?s\s+be\s+(?:real|honest)|honestly|"
+    r"quick\s+(?:question|q)|question)\b(?:\s+for\s+@?[\w-]+)?[\s,.:;!\u2013\u2014-]*|\.\.\.\s*)*)"
+    r"(?P<addr>(?:@[\w.-]+|(?-i:[A-Z][a-z]+))(?:\s*[,:\u2013\u2014-]\s*|\s+(?=(?:why|how|what)\b)))?"
+    r"(?P<drop2>(?:(?:so|and|but|ok|okay|um+|uh+|like|wait)\b[\s,.:;-]+)*)"
+)
+"""Fillers before the clause (dropped) and an address (kept): "so um", "hang on,", "Reza,", "@priya"."""
+
+TAGS = (
+    r"(?:[\s,]+(?:though|tbh|lol|lmao|smh|haha|imo|imho|honestly|ngl|fwiw|come\s+on|full\s+stop|period|"
+    r"at\s+all|really|right|\?+|!+|:\)|:\(|\.\.\.))*[\s.?!]*$"
+)
+"""Tags after the clause, dropped: "though", "lol", "at all"."""
+
+_OPINION = r"(?P<lead>(?:I\s+(?:think|reckon|guess|believe)|I'?d\s+say|honestly|personally|ok\s+so|so)\s+)?"
+_CAUSE_NP = (
+    r"(?:the|our|its|their)\s+(?:(?:one|single|only|sole|real|true|actual|main|primary|underlying|ultimate|"
+    r"fundamental|core|basic|key|chief|principal|exact|biggest|deeper|deep)\s+){0,2}(?:root\s+cause|cause|culprit|"
+    r"problem|issue|reason|trigger|source|explanation|crux(?:\s+of\s+(?:it|this|the\s+matter))?)"
+)
+_COPULA = r"(?P<cop>is|was|'s)"
+_UNTIL_CLAUSE = (  # the rest of an if-clause: up to a comma or to the clause that states the outcome
+    r"(?P<rest>(?:\s+(?!(?:we|it|this|that|they|you|I|he|she|there|things)\s+(?:would|could|might|wouldn't|couldn't|"
+    r"won't|will|never)\b)[^\s,]+)*)(?:\s*,.*|\s+(?:we|it|this|that|they|you|I|he|she|there|things)\s+(?:would|could|"
+    r"might|wouldn't|couldn't|won't|will|never)\b.*)?"
 )
 
-TAILS: dict[str, str] = {
-    "counterfactual": "What did that look like at the time?",
-    "blame": "What about the tools and context made that make sense at the time?",
-    "hindsight": "What was visible at the time?",
-    "root_cause": "What else contributed?",
-}
-
-FALLBACKS: dict[str, str] = {
-    "why_question": "What was going on around {topic} at the time?",
-    "counterfactual": "What did {topic} look like at the time, and what shaped the choices made then?",
-    "blame": "What about the tools, workload and context around {topic} shaped the actions taken?",
-    "hindsight": "What was visible about {topic} at the time, and how did it stand out?",
-    "root_cause": "What were the contributing factors around {topic}?",
-}
-LAST_RESORT = "What did the situation look like to the people involved at the time?"
+TEMPLATES: tuple[tuple[str, tuple[str, ...], str, str], ...] = (
+    # id, labels it rewords, pattern (matched against the whole clause), output
+    # ---- why ----
+    ("why_you", ("why_question",), r"why\s+(?:did|would|do)\s+you\s+(?P<vp>.+)",
+     "What factored into your decision to {vp}?"),
+    ("why_person", ("why_question",), r"why\s+(?:did|would)\s+(?P<subj>we|they|I|he|she|(?-i:[A-Z][a-z]+))\s+(?P<vp>.+)",
+     "What factored into {subj:poss} decision to {vp}?"),
+    ("why_not_you", ("why_question",), r"why\s+(?:didn't|did\s+not|wouldn't|couldn't|don't)\s+you\s+(?P<vp>.+)",
+     "What were you weighing when deciding whether to {vp}?"),
+    ("why_nobody", ("why_question",), r"why\s+did\s+(?:nobody|no\s+one|none\s+of\s+us)\s+(?P<vp>.+)",
+     "What made it hard to {vp} at the time?"),
+    ("why_not_subj", ("why_question",),
+     r"why\s+(?:didn't|did\s+not|doesn't|does\s+not|don't|do\s+not|wouldn't|couldn't|can't|won't)\s+(?P<sv>.+)",
+     "What made it hard for {subj:obj} to {vp}?"),
+    ("why_subj_did", ("why_question",), r"why\s+(?:did|do|does)\s+(?P<sv>.+)", "How did {subj} come to {vp}?"),
+    ("why_would", ("why_question",), r"why\s+would\s+(?P<sv>.+)", "What could make {subj:obj} {vp}?"),
+    ("why_there", ("why_question",), r"why\s+(?:is|was|are|were)\s+there\s+(?P<rest>.+)", "What led to there being {rest}?"),
+    ("why_be_not", ("why_question",), r"why\s+(?:isn't|wasn't|aren't|weren't)\s+(?P<sp>.+)",
+     "What led to {subj:obj} not {be_ing}{pred}?"),
+    ("why_be", ("why_question",), r"why\s+(?:is|was|are|were)\s+(?P<sp>.+)", "What led to {subj:obj} {be_ing}{pred}?"),
+    ("why_have", ("why_question",), r"why\s+(?:has|have|had)(?P<neg>n't|\s+not)?\s+(?P<subj>.+?)\s+(?P<pp>\S+)(?P<rest>.*)",
+     "What led to {subj:obj}{neg:not} having {pp}{rest}?"),
+    ("why_not", ("why_question",), r"why\s+not\s+(?P<vp>.+)",
+     "What made the option to {vp} look less attractive at the time?"),
+    ("why_bare", ("why_question",), r"why", "What was going on at that point?"),
+    ("why_no", ("why_question",), r"why\s+no\s+(?P<rest>.+)", "How did we end up with no {rest}?"),
+    ("why_thing", ("why_question",), r"why\s+(?P<thing>.+)", "What went into choosing {thing}?"),
+    ("how_come", ("why_question",), r"how\s+come\s+(?P<clause>.+)", "How did it come about that {clause}?"),
+    ("why_embedded", ("why_question",),
+     r"(?P<frame>(?:(?:can|could|would)\s+(?:you|someone|somebody|anyone|anybody)\s+(?:explain|walk\s+(?:me|us)\s+through|"
+     r"tell\s+(?:me|us)|help\s+(?:me|us)\s+understand)|does\s+(?:anyone|anybody|someone|somebody)\s+know|"
+     r"(?:please\s+)?(?:explain(?:\s+to\s+(?:me|us))?|tell\s+(?:me|us)|help\s+(?:me|us)\s+understand|walk\s+(?:me|us)\s+through)|"
+     r"I'?m\s+(?:\w+\s+){0,2}(?:curious|wondering|trying\s+to\s+understand)|(?:just\s+)?wondering|I\s+wonder|"
+     r"I\s+(?:want|need|'d\s+like|would\s+like|'d\s+love|would\s+love)\s+to\s+(?:understand|know|hear)|"
+     r"(?:still\s+)?waiting\s+(?:on\s+(?:someone|somebody|anyone)\s+)?to\s+(?:hear|know|learn|find\s+out)|"
+     r"(?:still\s+)?waiting\s+on\s+(?:someone|somebody|anyone)\s+to\s+tell\s+(?:me|us)))\s+why\s+(?P<clause>.+)",
+     "{frame} {how} {clause}{end}"),
+    ("reason_for", ("why_question",),
+     r"what(?:'s|\s+is|\s+was)\s+(?:the|your|their|his|her|our)\s+(?:reason|reasoning|rationale|justification|"
+     r"motive|motivation|thinking)\s+(?:for|behind)\s+(?P<rest>.+)", "What was the context for {rest}?"),
+    ("any_reason", ("why_question",),
+     r"(?:(?:is|was)\s+there\s+)?(?:any|a)\s+(?:particular\s+|specific\s+|good\s+)?reason\s+(?:that\s+|why\s+)?(?P<clause>.+)",
+     "What was going on when {clause}?"),
+    ("explain_yourself", ("why_question",), r"(?:explain\s+yourself|justify\s+(?:it|that|this))",
+     "Can you walk us through what you saw?"),
+    # ---- counterfactual ----
+    ("cf_what_done", ("counterfactual",),
+     r"what\s+(?:should|could|would)\s+(?P<subj>.+?)\s+have\s+done(?:\s+(?:differently|different|better|instead))?(?P<rest>.*)",
+     "What options did {subj} have{rest}?"),
+    ("cf_should_not", ("counterfactual",),
+     r"(?P<subj>.+?)\s+(?:(?:really|definitely|probably|honestly)\s+)?(?:should|could|ought\s+to)(?:n't|\s+not|\s+never)"
+     r"\s+have\s+(?P<pp>\S+)(?P<rest>.*)", "How did {subj} come to {pp:base}{rest}?"),
+    ("cf_should", ("counterfactual",),
+     r"(?:ideally\s+)?(?!(?:literally\s+)?(?:any|every)(?:one|body)?\b)(?P<subj>.+?)\s+(?:(?:really|definitely|probably|"
+     r"honestly|totally|still|also)\s+)?(?:should|could|"
+     r"would|ought\s+to)\s+(?:(?:really|definitely|probably|honestly|totally|still|also)\s+)?have\s+(?!been\b|known\s+better\b)(?P<pp>\S+)"
+     r"(?P<rest>(?:(?!\b(?:if|but|and\s+(?:we|it|they|then))\b)[^,])*)(?:,.*)?",
+     "What kept {subj:obj} from {pp:gerund}{rest}?"),
+    ("cf_modal_question", ("counterfactual",),
+     r"(?:should|could|would)(?:n't)?\s+(?P<subj>we|you|they|I|he|she|someone|(?-i:[A-Z][a-z]+)|the\s+team|"
+     r"the\s+on-?call|the\s+ic)\s+(?:still\s+)?have\s+(?P<pp>\S+)(?P<rest>.*)",
+     "What kept {subj:obj} from {pp:gerund}{rest}?"),
+    ("cf_if_had", ("counterfactual",),
+     r"(?:(?!(?:what|how|why|who|which|when|where)\b).*\s)?if\s+(?:only\s+)?(?P<subj>.+?)\s+had\s+(?P<pp>" + PP + r")"
+     + _UNTIL_CLAUSE,
+     "What kept {subj:obj} from {pp:gerund}{rest}?"),
+    ("cf_had_inverted", ("counterfactual",), r"had\s+(?P<subj>.+?)\s+(?P<pp>" + PP + r")" + _UNTIL_CLAUSE,
+     "What kept {subj:obj} from {pp:gerund}{rest}?"),
+    ("cf_supposed", ("counterfactual",),
+     r"(?P<subj>.+?)\s+(?:was|were)\s+(?:supposed|meant)\s+to\s+(?!be\b)(?P<vp>(?:(?!\s+and\s+|\s+but\s+)[^,])+)(?:,.*|\s+(?:and|but)\s+.*)?",
+     "What made it hard for {subj:obj} to {vp}?"),
+    ("cf_failed", ("counterfactual",),
+     r"(?P<subj>.+?)\s+(?:failed|fail|fails)\s+to\s+(?P<vp>.+)", "What made it hard for {subj:obj} to {vp}?"),
+    ("cf_missed", ("counterfactual",),
+     r"(?P<subj>.+?)\s+(?:totally\s+|completely\s+)?(?:missed|overlooked)\s+(?P<rest>.+?)(?:\s+(?:entirely|completely|"
+     r"totally|altogether))?",
+     "What made it hard for {subj:obj} to notice {rest}?"),
+    ("cf_forgot", ("counterfactual",),
+     r"(?P<subj>.+?)\s+(?:totally\s+|completely\s+)?(?:forgot|did\s+not\s+remember|didn't\s+remember)\s+to\s+(?P<vp>.+)",
+     "What made it hard for {subj:obj} to remember to {vp}?"),
+    ("cf_nobody_remembered", ("counterfactual",),
+     r"(?:nobody|no\s+one|none\s+of\s+us)\s+(?:remembered|thought)\s+to\s+(?P<vp>.+)",
+     "What made it hard to remember to {vp}?"),
+    ("cf_got_missed", ("counterfactual",),
+     r"(?P<subj>.+?)\s+(?:got|was|were)\s+(?:missed|overlooked|forgotten)(?P<rest>.*)",
+     "What made {subj} hard to keep track of{rest}?"),
+    ("cf_slipped", ("counterfactual",), r"(?P<subj>.+?)\s+slipped\s+(?:through|past|by)(?P<rest>.*)",
+     "How did {subj} get through{rest}?"),
+    ("cf_radar", ("counterfactual",),
+     r"(?P<subj>.+?)\s+(?:totally\s+|completely\s+)?(?:fell|dropped|slipped|went)\s+off\s+(?:the|our|my|your|his|her|"
+     r"their|everyone's|everybody's)\s+radar", "What pulled attention away from {subj}?"),
+    ("cf_do_over", ("counterfactual",),
+     r"(?:.*,\s*)?what\s+would\s+you\s+(?:have\s+)?(?:do|done|change|changed)\s+(?:differently|different)?.*",
+     "What would help you in a similar situation next time?"),
+    # ---- blame ----
+    ("blame_thinking", ("blame",),
+     r"what\s+(?:on\s+earth\s+|the\s+hell\s+|the\s+heck\s+)?(?:was|were)\s+(?P<subj>.+?)\s+(?:even\s+)?thinking(?:\s+.*)?",
+     "What did {subj} know at the time?"),
+    # ---- hindsight ----
+    ("hs_all_had_to", ("hindsight",),
+     r"all\s+(?:you|they|he|she|we|I|someone|anyone|it|(?-i:[A-Z][a-z]+))\s+(?:had|needed|has|have|needs|need)\s+to\s+do\s+"
+     r"(?:was|is)\s+(?:to\s+)?(?P<vp>.+)", "One option was to {vp}. What made that option hard to see at the time?"),
+    ("hs_only_had_to", ("hindsight",),
+     r"(?:[^,]*,\s*)?(?P<subj>[^,]+?)\s+(?:only\s+|just\s+)?(?:had|needed)\s+to\s+(?P<vp>.+)",
+     "One option was to {vp}. What made that option hard to see at the time?"),
+    ("hs_obvious_that", ("hindsight",),
+     r"(?:it's|it\s+is|it\s+was|that's|that\s+was)\s+(?:(?:pretty|so|very|super|really|quite|totally|painfully|blindingly|"
+     r"crystal)\s+)?(?:obvious|clear|plain)\s+(?:in\s+hindsight\s+|now\s+)?(?:that\s+)?(?P<clause>.+)",
+     "How visible was it at the time that {clause}?"),
+    ("hs_right_there", ("hindsight",),
+     r"(?P<subj>.+?)\s+(?:was|were|is|are)\s+(?:all\s+)?right\s+there\s+(?P<prep>in|on)\s+(?P<np>.+)",
+     "How visible {subj:be} {subj} {prep} {np} at the time?"),
+    # ---- root cause ----
+    ("rc_what_cause", ("root_cause",),
+     r"what(?:'s|\s+is|\s+was)\s+" + _CAUSE_NP + r"(?P<rest>(?:\s+here)?(?:,.*)?)", "What were the contributing factors{rest}?"),
+    ("rc_cause_is", ("root_cause",),
+     _OPINION + r"(?:" + _CAUSE_NP + r"|(?:main|real|true|root|primary)\s+(?:cause|culprit|problem|issue|reason))"
+     r"(?:\s+here|\s+(?:that\s+|why\s+)?(?:it|this|we|things|everything|prod|the\s+[\w-]+)\s+(?:went\s+down|broke|"
+     r"failed|happened|crashed|fell\s+over|died|went\s+wrong))?(?:\s+" + _COPULA + r"|\s*:)\s+(?P<cause>.+)",
+     "{lead} one contributing factor {cop:is} {cause}. What else contributed?"),
+    ("rc_comes_down", ("root_cause",),
+     _OPINION + r"(?:it|this|that|everything|the\s+(?:whole\s+)?(?:thing|incident|outage|issue|problem|failure|mess))"
+     r"(?:\s+all|\s+really|\s+ultimately|\s+just)?\s+(?:boils|boiled|comes|came|traces|traced|goes|went|leads|led)\s+"
+     r"(?:down|back)\s+to\s+(?P<cause>.+)", "{lead} one factor was {cause}. What else contributed?"),
+)
+"""Rewrites, tried in order; the first whose whole pattern and every slot fit wins."""

@@ -1,13 +1,28 @@
-"""Suggestions: reword flagged sentences so they keep their topic and pass the coach."""
+"""Suggestions a facilitator would say aloud: a rewrite whose grammar is safe by construction, or a bank question.
+
+Each flagged sentence goes through the steps in ``rewrites.py``. The result is a list of
+``Part``s, each a sentence with its source: ``kept`` (an unflagged sentence of the speaker's,
+as typed), ``edit`` (the speaker's sentence with a flagged adverb dropped or a noun phrase
+swapped), ``template:<id>`` (a rewrite), ``bank:<label>`` or ``tail:<label>`` (a question
+from ``questions.toml``). A generated part is offered only if it passes the coach and keeps
+the construction rules in ``wellformed.py``; otherwise the bank question takes its place.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
+from reviewlab.coach import _slots
+from reviewlab.coach._rewrite import (
+    CLOSER, LEADS_RE, QUESTION_WORDS, edit, expand, first_clause, split_lead, templated, tidy, sure_name,
+)
 from reviewlab.coach._text import Sentences, mask, normalise
-from reviewlab.coach._verbs import base_of, gerund_of, object_form
-from reviewlab.coach.rewrites import FALLBACKS, LAST_RESORT, PHRASES, SHORTHAND, TAILS, TEMPLATES
+from reviewlab.coach.questions import suggestion_question
+from reviewlab.coach.rules import LABELS
+from reviewlab.coach.wellformed import sentences as wf_sentences
+from reviewlab.coach.wellformed import well_formed
 
 Hit = tuple[str, int, int, str]
 Detector = Callable[[str], list[Hit]]
@@ -15,121 +30,120 @@ Detector = Callable[[str], list[Hit]]
 WHOLE_LINE_CHARS = 600
 """Lines up to this long get one suggestion for the whole line; longer texts per sentence."""
 REWRITTEN_SENTENCES = 100
-"""In a longer text, this many flagged sentences get a rewrite; later ones get ``QUICK``."""
-_MAX_SENTENCE = 400  # longer sentences get a fallback question instead of a rewrite
-
-_FLAGS = re.IGNORECASE
-_SHORTHAND = tuple((re.compile(p, _FLAGS), r) for p, r in SHORTHAND)
-_PHRASES = {label: tuple((re.compile(p, _FLAGS), r) for p, r in pairs) for label, pairs in PHRASES.items()}
-_TEMPLATES = tuple((re.compile(p, _FLAGS), t) for p, t in TEMPLATES)
-_FIELD = re.compile(r"\{(\w+)(?::(\w+))?\}")
-_TOPIC = re.compile(
-    r"\b(?:the|this|that|our|their|your|its)\s+[\w-]+(?:\s+(?!(?:and|or|but|was|were|is|are|to|"
-    r"for|before|after|when|because|so|if|in|on|at|by|with|from|of)\b)[\w-]+){0,3}", _FLAGS)
+"""In a longer text, this many flagged sentences get a rewrite; later ones get the bank question."""
+_MAX_SENTENCE = 400  # longer sentences get the bank question instead of a rewrite
+BANK_ORDER = ("blame", "counterfactual", "hindsight", "why_question", "root_cause")
+"""Which label's bank question a sentence with several labels gets: the frame that hurts most first."""
+LAST_RESORT = "What did the situation look like to the people involved at the time?"
 
 
-_FUNCTION_WORDS = {"the", "a", "an", "our", "your", "their", "this", "that", "we", "they", "he", "she",
-                   "it", "anyone", "anybody", "someone", "somebody", "nobody", "everyone", "you"}
+@dataclass(frozen=True)
+class Part:
+    """One sentence of a suggestion and where it came from (``kept``, ``edit``, ``template:<id>``, ``bank:<label>``,
+    ``tail:<label>``)."""
+
+    text: str
+    source: str
 
 
-QUICK: dict[str, str] = {label: fallback.format(topic="this") for label, fallback in FALLBACKS.items()}
-"""The suggestion per label for flagged sentences past ``REWRITTEN_SENTENCES`` (tests check they pass)."""
+def _bank(label: str, rule: str, person: str | None, phase: str | None, kind: str = "question") -> Part:
+    source = f"tail:{label}" if kind == "tail" else f"bank:{label}"
+    return Part(suggestion_question(label, phase, person=person, rule=rule, kind=kind), source)
 
 
-def _filter(value: str, name: str | None) -> str:
-    first, _, rest = value.partition(" ")
-    if first.lower() in _FUNCTION_WORDS:
-        value = f"{first.lower()} {rest}".strip()
-    if name == "obj":
-        return object_form(value)
-    if name == "base":
-        return base_of(value)
-    if name == "gerund":
-        return gerund_of(base_of(value))
-    if name == "not":
-        return " not" if value else ""
-    return value
+def _edited_statement(edited: str, labels: list[str], made: set[str], detect: Detector,
+                      phase: str | None, rules: dict[str, str]) -> list[Part] | None:
+    """The speaker's own sentence with the flagged words edited out, when edits alone cleared every label."""
+    if not set(labels) <= made or detect(edited):
+        return None
+    addr, core, tags = split_lead(edited)
+    core = first_clause(core)
+    words = core.split()
+    if not words or _slots.is_verb(words[0]):  # an imperative: "Restart the pod" is an order, not an observation
+        return None
+    question = re.split(r"'", words[0].lower())[0] in QUESTION_WORDS or "?" in tags
+    if not question and _slots.clause(core) is None:  # a statement needs a subject and a verb
+        return None
+    text = tidy(f"{addr.strip(' ,:-') + ', ' if addr else ''}{core}{'?' if question else '.'}")
+    if detect(text) or not well_formed(text):
+        return None
+    parts = [Part(text, "edit")]
+    if not question and "hindsight" in made:
+        parts.append(_bank("hindsight", rules.get("hindsight", ""), None, phase, kind="tail"))
+    return parts
 
 
-def _render(template: str, match: re.Match[str]) -> str:
-    groups = match.groupdict()
-    return _FIELD.sub(lambda f: _filter((groups.get(f.group(1)) or "").strip()
-                                        if f.group(1) != "lead" else groups.get("lead") or "",
-                                        f.group(2)), template)
+def suggest_sentence(sentence: str, hits: Sequence[Hit], detect: Detector, phase: str | None = None) -> list[Part]:
+    """The parts of the suggestion for one flagged sentence (``hits`` are its findings, in any coordinates)."""
+    labels = [label for label in LABELS if any(h[0] == label for h in hits)]
+    rules = {h[0]: h[3] for h in reversed(hits)}
+    person = sure_name(sentence)
+    if len(sentence) > _MAX_SENTENCE:
+        return [_bank(labels[0], rules[labels[0]], person, phase)]
+    edited, made = edit(expand(sentence), detect)
+    left = detect(edited)
+    addr, core, _ = split_lead(edited)
+    core = first_clause(core)
+    done = templated(core, addr, detect) if core else None
+    if done is not None:
+        text, tid, handled = done
+        rest = [h for h in left if h[0] not in handled]
+        if not rest:
+            return [Part(text, f"template:{tid}")]
+        own = wf_sentences(text)  # a second sentence of the template gives way to the remaining label's question
+        return [Part(own[0], f"template:{tid}"), _bank(rest[0][0], rest[0][3], person, phase)]
+    statement = _edited_statement(edited, labels, made, detect, phase, rules)
+    if statement:
+        return statement
+    remaining = {h[0] for h in left} or set(labels)
+    label = next(label for label in BANK_ORDER if label in remaining)
+    return [_bank(label, rules.get(label, ""), person, phase)]
 
 
-def _tidy(text: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip()
-    text = re.sub(r"\s+([,.;:?!])", r"\1", text)
-    text = re.sub(r"^[,;:\s\u2013\u2014-]+", "", text)
-    text = re.sub(r"([?!.])[?!.]+", r"\1", text)
-    text = re.sub(r",([?.!])", r"\1", text)
-    text = re.sub(r"\b(a)\s+(?=[aeiou])(?!one|uni|use|eu)", r"\1n ", text, flags=re.IGNORECASE)
-    text = re.sub(r"\bto\s+to\b", "to", text)
-    return text[:1].upper() + text[1:] if text else text
+def _kept(sentence: str) -> Part | None:
+    """An unflagged sentence of the speaker's, capitalised and closed; fillers or a closer alone are dropped."""
+    lead = LEADS_RE.match(sentence)
+    if lead and not sentence[lead.end():].strip(" .,!?") or CLOSER.fullmatch(sentence.strip()):
+        return None
+    text = sentence[:1].upper() + sentence[1:]
+    return Part(text if text[-1:] in ".?!" else text + ".", "kept")
 
 
-def _rewrite_sentence(sentence: str, labels: set[str]) -> str:
-    out = normalise(sentence)
-    for pattern, repl in _SHORTHAND:
-        out = pattern.sub(repl, out)
-    for label, phrases in _PHRASES.items():
-        if label in labels:
-            for pattern, repl in phrases:
-                out = pattern.sub(repl, out)
-    for pattern, template in _TEMPLATES:
-        match = pattern.search(out)
-        if match:
-            out = out[: match.start()] + _render(template, match) + out[match.end() :]
-            break
-    out = _tidy(out)
-    if out and out[-1] not in ".?!" and re.match(r"(?:what|how)\b", out, _FLAGS):
-        out += "?"  # a rewrite into a question that lost its end mark
-    if out and not out.endswith("?"):
-        tail = next((TAILS[label] for label in TAILS if label in labels), "")
-        if tail:
-            out = f"{out}{'' if out[-1] in '.!' else '.'} {tail}"
-    return out
-
-
-def _fallback(sentence: str, labels: Sequence[str], detect: Detector) -> str:
-    label = labels[0] if labels else "why_question"
-    for topic in [m.group(0) for m in _TOPIC.finditer(mask(normalise(sentence)))] + ["this"]:
-        topic = topic.strip()
-        candidate = FALLBACKS[label].format(topic=topic[:1].lower() + topic[1:])
-        if not detect(candidate):
-            return candidate
-    return LAST_RESORT
-
-
-def _rewrite_unit(text: str, span: tuple[int, int], hits: Sequence[Hit], detect: Detector) -> str:
-    """Reword the flagged sentences of ``text[span[0]:span[1]]``; keep the others as they are."""
-    unit_start, unit_end = span
+def suggest_parts(text: str, hits: Sequence[Hit], detect: Detector, phase: str | None = None,
+                  span: tuple[int, int] | None = None) -> list[Part]:
+    """The parts of the suggestion for ``text[span]`` (the whole text by default): flagged sentences reworded,
+    unflagged ones before them kept as typed, and those after a flagged one left out (they go on with its frame)."""
+    unit_start, unit_end = span or (0, len(text))
     sentences = Sentences(mask(normalise(text[unit_start:unit_end])))
-    pieces: list[str] = []
+    parts: list[Part] = []
     for start, end in sentences.spans():
-        labels = [h[0] for h in hits if unit_start + start <= h[1] < unit_start + end]
-        sentence = text[unit_start + start : unit_start + end]
-        if not labels:
-            pieces.append(sentence.strip())
-            continue
-        rewritten = _rewrite_sentence(sentence, set(labels)) if len(sentence) <= _MAX_SENTENCE else ""
-        if not rewritten or detect(rewritten):
-            rewritten = _fallback(sentence, labels, detect)
-        pieces.append(rewritten)
-    result = " ".join(p for p in pieces if p)
-    if not result or (len(pieces) > 1 and detect(result)):
-        return LAST_RESORT
-    return result
+        inside = [h for h in hits if unit_start + start <= h[1] < unit_start + end]
+        sentence = text[unit_start + start : unit_start + end].strip()
+        if not inside and any(p.source != "kept" for p in parts):
+            continue  # a sentence after a flagged one goes on with its frame ("I want a name. Who ran it?")
+        if inside:
+            new = suggest_sentence(sentence, inside, detect, phase)
+            if any(p.text.endswith("?") for p in parts):  # one question is enough; no tail after it
+                new = [p for p in new if not p.source.startswith("tail:")] or new
+            parts += new
+        elif (kept := _kept(sentence)) is not None:
+            parts.append(kept)
+    if not parts or detect(" ".join(p.text for p in parts)):
+        flagged = [h for h in hits if unit_start <= h[1] < unit_end] or list(hits)
+        label = flagged[0][0] if flagged else "why_question"
+        part = _bank(label, flagged[0][3] if flagged else "", None, phase)
+        return [part] if not detect(part.text) else [Part(LAST_RESORT, "bank:last_resort")]
+    return parts
 
 
-def suggest(text: str, hits: Sequence[Hit], detect: Detector) -> dict[int, str]:
+def suggest(text: str, hits: Sequence[Hit], detect: Detector, phase: str | None = None) -> dict[int, str]:
     """Build a suggestion for every hit, keyed by the hit's start offset.
 
     Arguments:
         text: the checked text.
         hits: ``(label, start, end, rule)`` tuples from ``detect``.
         detect: the coach's detector, used to make sure every suggestion passes.
+        phase: the review's phase, to pick the bank question that fits it.
 
     Returns:
         ``{start: suggestion}``. Hits in the same unit (the whole line when it is
@@ -141,17 +155,17 @@ def suggest(text: str, hits: Sequence[Hit], detect: Detector) -> dict[int, str]:
         {0: 'What factored into your decision to do that?'}
     """
     if len(text) <= WHOLE_LINE_CHARS:
-        whole = _rewrite_unit(text, (0, len(text)), hits, detect)
+        whole = " ".join(p.text for p in suggest_parts(text, hits, detect, phase))
         return {start: whole for _, start, _, _ in hits}
     sentences = Sentences(mask(normalise(text)))
     cache: dict[tuple[int, int], str] = {}
     out: dict[int, str] = {}
-    for label, start, _, _ in hits:
+    for label, start, _, rule in hits:
         span = sentences.span_at(start)
         if span not in cache:
             if len(cache) < REWRITTEN_SENTENCES:
-                cache[span] = _rewrite_unit(text, span, hits, detect)
-            else:  # bound the work on pasted documents: a fixed question that passes the coach
-                cache[span] = QUICK[label]
+                cache[span] = " ".join(p.text for p in suggest_parts(text, hits, detect, phase, span))
+            else:  # bound the work on pasted documents: the bank question for the label
+                cache[span] = suggestion_question(label, phase, rule=rule)
         out[start] = cache[span]
     return out

@@ -40,8 +40,13 @@ def read_json(path: str | Path) -> ParsedFile:
     return ParsedFile(Path(path), "json", [load_bundle(path)])
 
 
-def read_file(path: str | Path, *, now: datetime | None = None) -> ParsedFile:
-    """Read one file by its suffix: .json, .csv, .md or .markdown."""
+def read_file(path: str | Path, *, now: datetime | None = None, timezone: str | None = None,
+              day: str | None = None) -> ParsedFile:
+    """Read one file by its suffix: .json, .csv, .md or .markdown.
+
+    `timezone` and `day` settle what a Markdown postmortem leaves open (the zone of times written
+    without one; the incident's date for times written without one); other formats carry their own.
+    """
     path = Path(path)
     kind = SUFFIXES.get(path.suffix.lower())
     if kind is None:
@@ -49,11 +54,13 @@ def read_file(path: str | Path, *, now: datetime | None = None) -> ParsedFile:
                                f"use {', '.join(SUFFIXES)} files")
     if not path.is_file():
         raise fail(path, None, "no such file")
-    if kind == "json":
-        return read_json(path)
-    if kind == "csv":
-        return read_csv(path, now=now)
-    return read_markdown(path, now=now)
+    if kind == "markdown":
+        return read_markdown(path, now=now, timezone_name=timezone, day=day)
+    parsed = read_json(path) if kind == "json" else read_csv(path, now=now)
+    if timezone or day:
+        parsed.warnings.append(f"{path}: --timezone and --date apply to Markdown postmortems; this {kind} file "
+                               "carries its own times")
+    return parsed
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
@@ -71,14 +78,20 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def import_paths(archive: Archive, paths: Iterable[str | Path], *, dry_run: bool = False, overwrite: bool = False,
-                 progress: bool = False, now: datetime | None = None) -> list[ParsedFile]:
+                 progress: bool = False, now: datetime | None = None, timezone: str | None = None,
+                 day: str | None = None) -> list[ParsedFile]:
     """Read every file, check it, then import all reviews at once (or, with `dry_run`, none).
+
+    A Markdown postmortem is imported whenever it has a title and some prose; what it leaves open is
+    kept as written and every assumption is an import note on the review (`ParsedFile.describe`).
+    `timezone` and `day` settle what documents leave open (see `read_file`).
 
     Returns:
         The parsed files, each with its reviews and warnings: what was (or would be) imported.
 
     Raises:
-        ImportFormatError: a file is malformed; nothing was imported.
+        ImportFormatError: a file is malformed (a Markdown file only when it is not a postmortem at all:
+            binary, empty, no prose); nothing was imported.
         DuplicateError: a review is already in the archive and `overwrite` is false; nothing was imported.
     """
     files = expand_paths(paths)
@@ -86,7 +99,7 @@ def import_paths(archive: Archive, paths: Iterable[str | Path], *, dry_run: bool
         from tqdm.auto import tqdm
 
         files = tqdm(files, desc="reading", unit="file")
-    parsed = [read_file(p, now=now) for p in files]
+    parsed = [read_file(p, now=now, timezone=timezone, day=day) for p in files]
     seen: dict[str, Path] = {}
     existing = {r.id for r in archive.reviews()}
     for item in parsed:

@@ -24,13 +24,22 @@ class ParsedFile:
     warnings: list[str] = field(default_factory=list)
 
     def describe(self) -> list[str]:
-        """One line per review: id, title and how many contributions of each kind."""
+        """Per review: id, title and contributions by kind; for one with a timeline, how many entries
+        have a time and how many are kept as written; the import notes, one line each."""
         lines = []
         for b in self.bundles:
             kinds = Counter(c.kind.value for c in b.contributions)
             counts = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) or "no contributions"
             plans = f", {len(b.plans)} plan(s)" if b.plans else ""
             lines.append(f"{b.review.id}: {b.review.title} ({len(b.participants)} participant(s); {counts}{plans})")
+            events = [c for c in b.contributions if c.kind.value == "timeline_event"]
+            if events or self.format == "markdown":
+                untimed = sum(1 for c in events if c.event_time is None)
+                lines.append(f"  timeline: {len(events)} entries, {len(events) - untimed} with a time, "
+                             f"{untimed} without (kept as written)")
+            if b.notes:
+                lines.append(f"  import notes ({len(b.notes)}):")
+                lines += [f"    - {note}" for note in b.notes]
         return lines
 
 

@@ -1,240 +1,196 @@
-"""Written postmortems (Google SRE style and its cousins) into one review with contributions of the right kinds.
+"""Written postmortems in Markdown (Google SRE style, blameless retros, project incident reports,
+Atlassian's template and their cousins) into one review, read with markdown-it-py.
 
-Summary goes to the review; what went well to `went_right`; action items to `repair_item` (with a
-plan when an owner or a status is given); lessons learned to `learning`; timeline lines to
-`timeline_event`; root causes, contributing factors, trigger, impact, detection, resolution, what
-went wrong and where we got lucky to `observation`s tagged with their section. Headings are
-matched loosely (see headings.py). Everything is attributed to one participant, DOCUMENT, since
-a written postmortem does not say who said what.
+A document with a title and any prose is imported: every paragraph, list item and table row
+reaches the archive (the summary, or a contribution tagged with its section; see headings.py for
+which section becomes which kind), except code blocks, front matter and link targets. What cannot
+be read exactly is kept as written and not guessed silently: each assumption (a zone stated
+elsewhere, a date from the title, a midnight crossing, a title from the file name) is an import
+note stored with the review. Everything is attributed to one participant, DOCUMENT, since a
+written postmortem does not say who said what; its authors join the roster.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
-from datetime import date, datetime, timedelta, tzinfo
+import warnings
+from datetime import date, datetime
 from pathlib import Path
 
-from reviewlab.bundle import ReviewBundle
+from reviewlab.bundle import EventTimeWarning, ReviewBundle
 from reviewlab.errors import ValidationError
-from reviewlab.importers.blocks import Document, Item, Section, split_document
+from reviewlab.importers.blocks import Parsed, parse_blocks
 from reviewlab.importers.common import ParsedFile, fail, slug
-from reviewlab.importers.headings import KINDS, SECTIONS
-from reviewlab.importers.times import DATE, TimeProblem, find_all_times_tz, find_date, parse_time_line, parse_tz, parse_when
-from reviewlab.model import Contribution, Participant, RepairPlan, Review, check_id, utcnow
+from reviewlab.importers.contributions import Draft, drafts_of, row_text, split_long
+from reviewlab.importers.frontmatter import strip_toml
+from reviewlab.importers.review_facts import Facts
+from reviewlab.importers.sections import Outline, Section, outline, placeholder
+from reviewlab.importers.text import read_text
+from reviewlab.importers.timeline import Clues, TimelineReader
+from reviewlab.importers.zones import read_zone
+from reviewlab.model import MAX_TITLE, Contribution, RepairPlan, Review, check_id, utcnow
+from reviewlab.unknowns import ImportNote
 
 DOCUMENT = "written postmortem"
 """The participant every imported contribution is attributed to."""
-_START = re.compile(r"\b(outage|incident|impact)\s+(begins|began|starts|started)\b", re.IGNORECASE)
-_END = re.compile(r"\b(outage|incident|impact)\s+(ends|ended|over|resolved)\b", re.IGNORECASE)
-_SEVERITY = re.compile(r"^(?:sev(?:erity)?|p|s)?\s*-?\s*([1-4])\b", re.IGNORECASE)
-_OWNER = re.compile(r"\(?\b(?:owner|assignee|assigned to)\s*:\s*([^,;)]+)\)?", re.IGNORECASE)
 
 
-def read_markdown(path: str | Path, *, review_id: str | None = None, now: datetime | None = None) -> ParsedFile:
-    """Read one Markdown postmortem into a checked review bundle (nothing is written anywhere).
+def read_markdown(path: str | Path, *, review_id: str | None = None, now: datetime | None = None,
+                  timezone_name: str | None = None, day: date | str | None = None) -> ParsedFile:
+    """Read one Markdown postmortem into a checked review bundle with its import notes (nothing is
+    written anywhere).
+
+    Arguments:
+        timezone_name: the zone of times the document leaves without one (an IANA name, an offset
+            such as +01:00, or an abbreviation); the document's own statements win.
+        day: the incident's date, for times the document gives without a date (a date the document
+            gives itself wins).
 
     Raises:
-        ImportFormatError: naming the file, the line and the problem.
+        ImportFormatError: the file is not a postmortem at all (binary, empty, no prose), or a value
+            given here is not a zone or a date; the message names the file.
     """
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as err:
-        raise fail(path, None, f"cannot read it as UTF-8 text ({err})", err) from err
-    doc = split_document(text)
-    if doc.title is None and "title" in doc.meta:
-        doc.title, doc.title_line = doc.meta["title"]
-    if doc.title is None:
-        raise fail(path, 1, "no title; start the postmortem with a heading such as '# Checkout outage on 2025-05-06'")
-    parsed = ParsedFile(path, "markdown")
-    builder = _Builder(path, doc, parsed.warnings, now or utcnow())
-    parsed.bundles.append(builder.bundle(review_id))
-    return parsed
+    text, notes = read_text(path)
+    text, front = strip_toml(text, notes)
+    parsed = parse_blocks(text, notes, front if front.kind else None)
+    if not any(b.kind != "heading" and b.text.strip() for b in parsed.blocks):
+        raise fail(path, None, "has no prose (no paragraph, list item or table row), so it is not a postmortem; "
+                               "nothing imported")
+    shape = outline(parsed, path.stem, notes)
+    clues = Clues(document=text)
+    if timezone_name:
+        zone = read_zone(timezone_name)
+        if zone is None:
+            raise fail(path, None, f"--timezone {timezone_name!r} is not a time zone; give an IANA name such as "
+                                   "Europe/Berlin, an offset such as +01:00, or UTC")
+        clues.user_zone = zone
+    if day is not None:
+        try:
+            clues.user_day = date.fromisoformat(str(day))
+        except ValueError as err:
+            raise fail(path, None, f"--date {day!r} is not a date like 2025-05-06", err) from err
+    parsed_file = ParsedFile(path, "markdown")
+    builder = _Builder(path, parsed, shape, notes, now or utcnow(), clues)
+    parsed_file.bundles.append(builder.bundle(review_id))
+    return parsed_file
 
 
 class _Builder:
-    def __init__(self, path: Path, doc: Document, warnings: list[str], now: datetime) -> None:
-        self.path, self.doc, self.warnings, self.now = path, doc, warnings, now
-
-    def meta(self, key: str) -> tuple[str, int] | None:
-        return self.doc.meta.get(key)
+    def __init__(self, path: Path, parsed: Parsed, shape: Outline, notes: list[ImportNote], now: datetime,
+                 clues: Clues) -> None:
+        self.path, self.parsed, self.shape, self.notes, self.now, self.clues = path, parsed, shape, notes, now, clues
+        self.facts = Facts(shape, parsed.front, notes, clues)
 
     def bundle(self, review_id: str | None) -> ReviewBundle:
-        tz = self._tz()
-        day = self._date()
-        rid = review_id or (slug(self.meta("id")[0]) if self.meta("id") else slug(self.path.stem))
-        try:
-            rid = check_id(rid, "review id")
-        except ValidationError as err:
-            raise fail(self.path, None, str(err), err) from err
-        events, summary, contributions, plans = [], [], [], []
-        has_summary = any(s.name == "summary" for s in self.doc.sections)
-        for section in self.doc.sections:
+        rid = self._id(review_id)
+        summary: list[str] = []
+        drafts: list[Draft] = []
+        for section in self.shape.sections:
+            if section.name in ("preamble", "summary"):
+                summary += self._summary(section)
+        self.facts.find_clues(summary)
+        reader = TimelineReader(self.clues)
+        for section in self.shape.sections:
             if section.name == "timeline":
-                events.extend(self._timeline(section, day, tz))
-            elif section.name == "summary" or section.name is None and not has_summary:
-                summary.extend(i.text for i in section.items if i.text)
-            elif section.name in KINDS:
-                contributions.extend((section, item) for item in section.items if item.text.strip())
-            elif section.name == "unknown":
-                self.warnings.append(f"{self.path}:{section.line}: section {section.heading!r} is not one reviewlab "
-                                     "knows; its text was not imported (see headings.py)")
-        start, end = self._window(events, day, tz)
-        out: list[Contribution] = []
-
-        def add(line: int, kind: str, text: str, **extra: object) -> Contribution:
-            try:
-                c = Contribution(id=f"{rid}-c{len(out) + 1:02d}", review_id=rid, participant=DOCUMENT, kind=kind,
-                                 text=text, recorded_at=self.now, **extra)
-            except ValidationError as err:
-                raise fail(self.path, line, str(err), err) from err
-            out.append(c)
-            return c
-
-        for line, when, text in events:
-            add(line, "timeline_event", text, event_time=when)
-        for section, item in contributions:
-            kind, tag = KINDS[section.name or ""]
-            if kind == "repair_item":
-                text, plan = self._action(item)
-                c = add(item.line, kind, text, tags=tuple(t for t in (plan.pop("type", None),) if t))
-                if plan.get("owner") or plan.get("status", "open") != "open":
-                    plans.append(RepairPlan(c.id, **plan))
-            else:
-                add(item.line, kind, item.text, tags=(tag,) if tag else ())
-        if not out and not summary:
-            known = ", ".join(sorted(w[0].title() for w in SECTIONS.values()))
-            raise fail(self.path, None, f"found no sections reviewlab knows ({known})")
-        return self._review(rid, start, end, " ".join(summary), out, plans)
-
-    def _review(self, rid: str, start: datetime, end: datetime | None, summary: str,
-                out: list[Contribution], plans: list[RepairPlan]) -> ReviewBundle:
-        severity, services, facilitator = "SEV3", (), None
-        if self.meta("severity"):
-            value, line = self.meta("severity") or ("", 0)
-            m = _SEVERITY.match(value.strip())
-            if not m:
-                raise fail(self.path, line, f"severity {value!r} is not one of SEV1-SEV4 (P1-P4 and 1-4 work too)")
-            severity = f"SEV{m[1]}"
-        else:
-            self.warnings.append(f"{self.path}: no 'Severity:' line; SEV3 assumed")
-        if self.meta("services"):
-            services = tuple(s.strip() for s in re.split(r"[,;]", self.meta("services")[0]) if s.strip())
-        people = [Participant(DOCUMENT, "observer", responded=False)]
-        if self.meta("authors"):
-            names = [n.strip() for n in re.split(r",|;|\band\b", self.meta("authors")[0]) if n.strip()]
-            people += [Participant(n, "responder") for n in dict.fromkeys(names) if n != DOCUMENT]
-        if self.meta("facilitator"):
-            facilitator = self.meta("facilitator")[0].strip()
-            people = [p for p in people if p.name != facilitator] + [Participant(facilitator, "facilitator", False)]
+                reader.read(section.heading, section.line, section.blocks, section.tags)
+            elif section.name == "contents":
+                self.notes.append(ImportNote("section", f"the table of contents ('{section.heading}') was left out",
+                                             section.line))
+            elif section.name not in ("preamble", "summary", "meta"):
+                drafts += drafts_of(section, self.notes)
+        drafts += [Draft(e.line, "timeline_event", e.text or e.time_text or "-", e.tags, e) for e in reader.events]
+        drafts += [Draft(line, "observation", text, ("timeline",)) for line, text in reader.prose]
+        drafts.sort(key=lambda d: d.line)
+        self.notes += reader.notes()
+        self._comments()
+        start, day, end = self.facts.window(reader.events, reader.zone[0] if reader.zone else None)
+        title = self._title(summary)
+        contributions, plans = self._contributions(rid, drafts)
+        if not contributions and not summary:
+            raise fail(self.path, None, "has no prose outside its headings, so it is not a postmortem; nothing imported")
+        people = self.facts.people(DOCUMENT)
         try:
-            review = Review(rid, self.doc.title or "", start, severity=severity, incident_end=end, services=services,
-                            summary=summary, facilitator=facilitator, status="meeting_held")
-            bundle = ReviewBundle(review, people, out, plans)
-            bundle.check()
+            review = Review(rid, title, start, severity=self.facts.severity(), incident_end=end,
+                            services=self.facts.services(), summary="\n\n".join(summary) or self.facts.description(),
+                            facilitator=self.facts.facilitator(people), status="meeting_held",
+                            incident_date=day, document_date=self.facts.document_date())
+            self.facts.unused()
+            bundle = ReviewBundle(review, people, contributions, plans, notes=self.notes)
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always", EventTimeWarning)
+                bundle.check()
+            far = [w for w in caught if issubclass(w.category, EventTimeWarning)]
+            if far:
+                self.notes.append(ImportNote("time", f"{len(far)} timeline entries are more than a day outside the "
+                                                     "incident window (kept as written; a long timeline or a wrong date)"))
         except ValidationError as err:
-            raise fail(self.path, self.doc.title_line, str(err), err) from err
+            raise fail(self.path, self.shape.title_line or None, str(err), err) from err
         return bundle
 
-    def _tz(self) -> tzinfo | None:
-        if not self.meta("timezone"):
-            return None
-        value, line = self.meta("timezone") or ("", 0)
+    def _id(self, review_id: str | None) -> str:
+        given = review_id or self.parsed.front.text("id", "slug")
+        if not given and self.shape.meta.get("id"):
+            given = self.shape.meta["id"][0]
+        rid = slug(given or self.path.stem)
+        if rid == "review" and not re.search(r"[a-z0-9]", (given or self.path.stem).lower()):
+            rid = f"review-{hashlib.sha1((given or self.path.stem).encode()).hexdigest()[:8]}"
         try:
-            return parse_tz(value.split()[0].strip("()"))
-        except TimeProblem as err:
-            raise fail(self.path, line, str(err), err) from err
+            return check_id(rid, "review id")
+        except ValidationError as err:
+            raise fail(self.path, None, str(err), err) from err
 
-    def _date(self) -> date | None:
-        if not self.meta("date") and not (self.meta("start") and DATE.search(self.meta("start")[0])):
-            return None
-        value, line = self.meta("date") or self.meta("start") or ("", 0)
-        try:
-            found = find_date(value)
-        except TimeProblem as err:
-            raise fail(self.path, line, str(err), err) from err
-        if found is None:
-            raise fail(self.path, line, f"date {value!r} is not a date like 2025-05-06")
-        return found
+    def _title(self, summary: list[str]) -> str:
+        title = " ".join((self.shape.title or "").split())
+        if len(title) > MAX_TITLE:
+            cut = title[:MAX_TITLE - 1].rsplit(" ", 1)[0] + "\u2026"
+            self.notes.append(ImportNote("title", f"the title has {len(title)} characters (over {MAX_TITLE}): it was "
+                                                  "shortened, and the whole title begins the summary",
+                                         self.shape.title_line or None))
+            summary.insert(0, title)
+            title = cut
+        return title
 
-    def _timeline(self, section: Section, day: date | None, tz: tzinfo | None) -> list[tuple[int, datetime, str]]:
-        events: list[tuple[int, datetime, str]] = []
-        for item in section.items:
-            text = item.text
-            if item.cells is not None:  # a table row: leading date/time cells, then the event
-                cells = list(item.cells.values())
-                lead = [c for c in cells[:2] if re.fullmatch(r"[\d\-: T/+()A-Za-z_]*\d[\d\-: T/+()A-Za-z_]*", c)
-                        and re.search(r"\d:\d\d|\d{4}-\d\d", c)]
-                text = " ".join(lead) + " " + " \u2014 ".join(c for c in cells[len(lead):] if c)
-            try:
-                parsed = parse_time_line(text.strip(), day, tz)
-                if parsed is None:
-                    day = find_date(text) or day
-                    tz = find_all_times_tz(text) or tz
-                    if find_date(text) or find_all_times_tz(text):
-                        continue
-            except TimeProblem as err:
-                raise fail(self.path, item.line, f"timeline: {err}", err) from err
-            if parsed is None:
-                if not events:
-                    raise fail(self.path, item.line, f"timeline line {text[:40]!r} does not start with a time "
-                                                     "(write 'HH:MM what happened')")
-                line, when, before = events[-1]
-                events[-1] = (line, when, f"{before} {text}")
+    def _summary(self, section: Section) -> list[str]:
+        out = []
+        for _, block in section.blocks:
+            text = row_text(block) if block.kind == "row" else " ".join(block.text.split())
+            if not text or block.kind == "heading":
                 continue
-            when, what = parsed
-            if events and when < events[-1][1] - timedelta(hours=12) and not re.match(r"\d{4}-", text.strip()):
-                when += timedelta(days=1)  # past midnight without a new date line
-            events.append((item.line, when, what or text))
-        return events
+            if placeholder(text):
+                self.notes.append(ImportNote("template", f"template text left in the document was not imported: "
+                                                         f"'{text[:200]}'", block.line))
+                continue
+            out.append(f"- {text}" if block.kind == "item" else text)
+        return out
 
-    def _window(self, events: list[tuple[int, datetime, str]], day: date | None,
-                tz: tzinfo | None) -> tuple[datetime, datetime | None]:
-        found = {}
-        for key in ("start", "end"):
-            if self.meta(key):
-                value, line = self.meta(key) or ("", 0)
-                try:
-                    found[key] = parse_when(value if find_date(value) or not day else f"{day} {value}", tz)
-                except TimeProblem as err:
-                    raise fail(self.path, line, f"{key}: {err}", err) from err
-        start = found.get("start") or next((w for _, w, t in events if _START.search(t)), None)
-        end = found.get("end") or next((w for _, w, t in events if _END.search(t)), None)
-        if start is None and events:
-            start = min(w for _, w, _ in events)
-        if start is None:
-            raise fail(self.path, None, "no incident start: add a line 'Incident start: 2025-05-06 14:02 UTC' "
-                                        "or a Timeline with times and a timezone")
-        return start, end
+    def _comments(self) -> None:
+        comments = self.parsed.comments
+        if comments:
+            shown = "; ".join(f"'{text[:150]}'" for _, text in comments[:5])
+            more = f" and {len(comments) - 5} more" if len(comments) > 5 else ""
+            self.notes.append(ImportNote("template", f"{len(comments)} HTML comment(s) (hidden text, often a "
+                                                     f"template's instructions) were left out: {shown}{more}",
+                                         comments[0][0]))
+        if self.parsed.code_blocks:
+            self.notes.append(ImportNote("section", f"{self.parsed.code_blocks} code block(s) were left out (code and "
+                                                    "logs are not contributions)"))
 
-    @staticmethod
-    def _action(item: Item) -> tuple[str, dict]:
-        plan: dict = {}
-        text = item.text
-        cells = item.cells or {}
-        if cells:
-            pick = {k: v for k, v in cells.items()}
-            keys = list(pick)
-            text_key = next((k for k in keys if re.search(r"action|item|task|description|title|what", k)), keys[0])
-            text = pick[text_key]
-            for k, v in pick.items():
-                if re.search(r"owner|assignee|who", k) and v and v.lower() not in {"n/a", "-", "tbd"}:
-                    plan["owner"] = v
-                elif re.search(r"type|category", k) and v:
-                    plan["type"] = v.lower()
-            row = " ".join(cells.values()).lower()
-        else:
-            m = _OWNER.search(text)
-            if m:
-                plan["owner"] = m[1].strip()
-                text = (text[:m.start()] + text[m.end():]).strip()
-            row = text.lower()
-        if item.checked is not None:
-            plan["status"] = "done" if item.checked else "open"
-        elif re.search(r"\bdone\b|\bcompleted?\b|\bfixed\b", row):
-            plan["status"] = "done"
-        elif re.search(r"in[ _]progress|\bstarted\b|\bwip\b", row):
-            plan["status"] = "in_progress"
-        elif re.search(r"\btodo\b|\bopen\b|\bnot started\b", row):
-            plan["status"] = "open"
-        return text, plan
+    def _contributions(self, rid: str, drafts: list[Draft]) -> tuple[list[Contribution], list[RepairPlan]]:
+        out: list[Contribution] = []
+        plans: list[RepairPlan] = []
+        for draft in (piece for d in drafts for piece in split_long(d, self.notes)):
+            event = draft.event
+            try:
+                c = Contribution(id=f"{rid}-c{len(out) + 1:02d}", review_id=rid, participant=DOCUMENT,
+                                 kind=draft.kind, text=draft.text, recorded_at=self.now, tags=draft.tags,
+                                 event_time=event.when if event else None,
+                                 time_text=event.time_text[:200] if event and event.time_text else None)
+            except ValidationError as err:
+                raise fail(self.path, draft.line, str(err), err) from err
+            out.append(c)
+            if draft.plan.get("owner") or draft.plan.get("status", "open") != "open":
+                plans.append(RepairPlan(c.id, **draft.plan))
+        return out, plans
+

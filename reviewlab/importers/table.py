@@ -141,7 +141,7 @@ def _bundle(rid: str, group: dict[str, Any]) -> ReviewBundle:
     if "review_title" not in fields or "incident_start" not in fields:
         msg = "review_title and incident_start must be given on at least one row"
         raise ValidationError(msg)
-    review = Review(rid, fields["review_title"], fields["incident_start"], severity=fields.get("severity") or "SEV3",
+    review = Review(rid, fields["review_title"], fields["incident_start"], severity=fields.get("severity") or None,
                     incident_end=fields.get("incident_end"), services=_list(fields.get("services", "")),
                     summary=fields.get("summary", ""), facilitator=facilitator,
                     status=fields.get("review_status") or "meeting_held")

@@ -1,127 +1,254 @@
-"""Dates, times and timezones as postmortems write them; a time without a timezone is refused, never guessed."""
+"""Dates and times as postmortems write them at the head of a line: '14:51', '[03-26 23:04]',
+'June 14th, 2022, 10:00 AM', '~18:10', '13:14 EDT (17:14 UTC)', '2019-12-03 --:--', '2023-MM-DD',
+'2021年11月25日午後3時'. reviewlab finds where the time ends (a run of date and time words at
+the start); python-dateutil reads the run; what it leaves open (no year, no zone) stays open.
+"""
 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timedelta, timezone, tzinfo
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from dataclasses import dataclass, field
+from datetime import datetime
 
-FIXED = {"utc": 0, "gmt": 0, "z": 0, "pst": -8, "pdt": -7, "mst": -7, "mdt": -6, "est": -5, "edt": -4,
-         "cet": 1, "cest": 2, "eet": 2, "eest": 3, "jst": 9, "aest": 10, "aedt": 11}
-"""Abbreviations with one meaning. CST, IST, BST and the like have several: they are refused."""
-AMBIGUOUS = {"cst", "ist", "bst", "ast", "cdt", "sst", "hst", "akst"}
+from dateutil import parser as dateparser
 
-_ABBREVIATIONS = "|".join(sorted((w.upper() for w in (*FIXED, *AMBIGUOUS)), key=len, reverse=True))
-_TZ = rf"(?:{_ABBREVIATIONS}|[+-]\d{{2}}:?\d{{2}}|[A-Z][A-Za-z]+/[A-Za-z_]+)"
-TIME_LINE = re.compile(
-    r"^(?:(?P<date>\d{4}-\d{2}-\d{2})(?:[ T]|,\s*))?"
-    r"(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[AaPp][Mm]\b)?"
-    rf"\s*(?:\(?(?P<tz>{_TZ})\)?(?=[\s\-\u2013\u2014:|]|$))?"
-    r"\s*(?:[-\u2013\u2014:|]\s*)?(?P<text>.*)$")
-DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
-_WORD_DATES = ("%d %B %Y", "%B %d, %Y", "%B %d %Y", "%d %b %Y", "%b %d, %Y", "%b %d %Y", "%Y/%m/%d")
-ALL_TIMES = re.compile(r"(?:all\s+times?|times?\s+(?:are\s+)?(?:in|shown in|given in)|timezone|time zone)"
-                       rf"\s*(?:are\s+)?(?:in\s+)?:?\s*\(?(?P<tz>{_TZ})\)?", re.IGNORECASE)
+from reviewlab.importers.zones import ZONE
+
+MONTHS: tuple[tuple[str, ...], ...] = (
+    ("jan", "january", "januar", "jänner", "janvier", "enero"), ("feb", "february", "februar", "février", "febrero"),
+    ("mar", "march", "märz", "mars", "marzo"), ("apr", "april", "avril", "abril"), ("may", "mai", "mayo"),
+    ("jun", "june", "juni", "juin", "junio"), ("jul", "july", "juli", "juillet", "julio"),
+    ("aug", "august", "août", "agosto"), ("sep", "sept", "september", "septembre", "septiembre"),
+    ("oct", "october", "okt", "oktober", "octobre", "octubre"), ("nov", "november", "novembre", "noviembre"),
+    ("dec", "december", "dez", "dezember", "décembre", "diciembre"))
+"""Month names dateutil is taught, English first: German, French and Spanish postmortems use theirs."""
 
 
-class TimeProblem(ValueError):
-    """A date, time or timezone that cannot be read (the message says what to write instead)."""
+class _Names(dateparser.parserinfo):
+    MONTHS = [tuple(names) for names in MONTHS]  # type: ignore[misc]
 
 
-def parse_tz(text: str) -> tzinfo:
-    """'UTC', '+02:00', '-0700', 'Europe/Berlin', 'PDT' -> a tzinfo; ambiguous abbreviations are refused."""
-    word = text.strip().strip("()")
-    low = word.lower()
-    if low in FIXED:
-        return timezone(timedelta(hours=FIXED[low]))
-    if low in AMBIGUOUS:
-        msg = f"timezone {word!r} has several meanings; write an offset such as +00:00 or a name like Europe/London"
-        raise TimeProblem(msg)
-    m = re.fullmatch(r"([+-])(\d{2}):?(\d{2})", word)
-    if m:
-        delta = timedelta(hours=int(m[2]), minutes=int(m[3]))
-        return timezone(-delta if m[1] == "-" else delta)
-    if "/" in word:
-        try:
-            return ZoneInfo(word)
-        except (ZoneInfoNotFoundError, ValueError) as err:
-            msg = f"timezone {word!r} is not known; write an offset such as +00:00"
-            raise TimeProblem(msg) from err
-    msg = f"timezone {word!r} is not known; write an offset such as +00:00, UTC, or a name like Europe/Berlin"
-    raise TimeProblem(msg)
+_MONTH = "(?:" + "|".join(sorted({n for names in MONTHS for n in names}, key=len, reverse=True)) + r")\.?(?![^\W\d_])"
+_TOKENS = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in (
+    ("iso", r"\d{4}-\d{2}-\d{2}T\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?(?![\d:])"),
+    ("ymd", r"\d{4}[-/.](?:\d{1,2}|[a-z?]{1,2})[-/.](?:\d{1,2}|[a-z?]{1,2})(?![\w.])"),
+    ("cjk_date", r"(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日"),
+    ("cjk_time", r"(?:午前|午後)?\s*\d{1,2}\s*時(?:\s*\d{1,2}\s*分|半)?"),
+    ("time", r"\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?!\d)(?:\s*uhr\b)?"),
+    ("time_unknown", r"(?:[-?x]{1,2}|\d{1,2}):(?:[-?x]{2})|[-?x]{2}:\d{2}"),
+    ("hm", r"\d{1,2}h\d{2}(?!\d)"),
+    ("dmy", r"\d{1,2}[/.-]\d{1,2}(?:[/.-](?:\d{4}|\d{2}))?(?![\w.:/-])"),
+    ("ampm", r"[ap]\.?m\.?(?![a-z])"),
+    ("month", _MONTH),
+    ("weekday", r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thur?s?|fri|sat|sun)"
+                r"\.?(?![a-z])"),
+    ("ordinal", r"\d{1,2}(?:st|nd|rd|th|er|\.(?=\s+[^\W\d_]))(?![a-z])"),
+    ("number", r"\d{1,4}(?![\d:.,]\d)"),
+    ("approx", r"~|\u2248|approx(?:\.|imately)?(?![a-z])|around(?![a-z])|circa(?![a-z])|ca\.|roughly(?![a-z])"),
+    ("zone", ZONE),
+    ("filler", r"at(?![a-z])|on(?![a-z])|of(?![a-z])|the(?![a-z])|le(?![a-z])|el(?![a-z])|de(?![a-z])|um(?![a-z])|à(?![a-z])"
+               r"|,|\(|\)|\[|\]"),
+)]
+_RANGE = re.compile(r"(?:-|\u2013|\u2014|to(?![a-z])|until(?![a-z])|/)\s*", re.IGNORECASE)
+_SEPARATOR = re.compile(r"^\s*(?:[:|\u00b7\u2022>.,]|-+>?|=>|\u2013|\u2014)?\s*")
+_TIMES = {"iso", "time", "hm", "cjk_time"}
+_DATES = {"ymd", "cjk_date", "dmy"}
+_CORE = _TIMES | _DATES | {"month", "ordinal", "number", "ampm", "weekday", "time_unknown"}
 
 
-def find_date(text: str) -> date | None:
-    """The first date in the text (2015-10-21, 21 October 2015, Oct 21, 2015), or None."""
-    m = DATE.search(text)
-    if m:
-        try:
-            return date.fromisoformat(m[1])
-        except ValueError as err:
-            msg = f"{m[1]!r} is not a real date"
-            raise TimeProblem(msg) from err
-    cleaned = re.sub(r"\([^)]*\)", "", text).strip().strip(".:")
-    for fmt in _WORD_DATES:
-        try:
-            return datetime.strptime(cleaned, fmt).date()
-        except ValueError:
-            continue
+@dataclass
+class When:
+    """The date and time a line starts with, as far as the line itself says."""
+
+    raw: str
+    rest: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    hour: int | None = None
+    minute: int | None = None
+    second: int = 0
+    zone: str | None = None
+    approx: bool = False
+    unknown: bool = False
+    """A placeholder ('--:--', 'MM-DD') stands where a part should be, or the run could not be read."""
+    fixes: list[str] = field(default_factory=list)
+    """What was read leniently, in words ('13:55 PM read as 13:55')."""
+    impossible: bool = False
+    """The run looks like a date or time but is none ('25:70', '2025-02-30')."""
+    end: str | None = None
+
+    @property
+    def has_time(self) -> bool:
+        return self.hour is not None
+
+    @property
+    def has_date(self) -> bool:
+        return None not in (self.year, self.month, self.day)
+
+
+def _scan(text: str) -> tuple[list[tuple[str, str, int, int]], int]:
+    """The run of date and time tokens at the start of `text`: (kind, text, start, end), and where it ends."""
+    tokens: list[tuple[str, str, int, int]] = []
+    pos = 0
+    while pos < len(text):
+        space = len(text[pos:]) - len(text[pos:].lstrip())
+        at = pos + space
+        if tokens and tokens[-1][0] in _TIMES | _DATES | {"number", "ordinal", "time_unknown"}:
+            r = _RANGE.match(text, at)
+            if r and _match_at(text, r.end()) and _match_at(text, r.end())[0] in _TIMES | _DATES | {"month"}:
+                tokens.append(("range", r.group(0).strip(), at, r.end()))
+                pos = r.end()
+                continue
+        found = _match_at(text, at)
+        if found is None:
+            break
+        kind, end = found
+        tokens.append((kind, text[at:end], at, end))
+        pos = end
+    return tokens, pos
+
+
+def _match_at(text: str, at: int) -> tuple[str, int] | None:
+    for kind, pattern in _TOKENS:
+        m = pattern.match(text, at)
+        if m and m.end() > at:
+            return kind, m.end()
     return None
 
 
-def find_all_times_tz(text: str) -> tzinfo | None:
-    """The timezone of a note such as '(all times UTC)' or 'Times are in Europe/Berlin', or None."""
-    m = ALL_TIMES.search(text)
-    return parse_tz(m["tz"]) if m else None
+def _core(tokens: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:
+    """Cut the run where it stops being a date or time: a bare number must be a year, sit beside a
+    month, or carry AM/PM; the run must hold a time or a whole date."""
+    out: list[tuple[str, str, int, int]] = []
+    kinds = [t[0] for t in tokens]
+    for i, token in enumerate(tokens):
+        kind, text = token[0], token[1]
+        if kind == "number":
+            near = {kinds[j] for j in (i - 1, i - 2, i + 1, i + 2) if 0 <= j < len(kinds)}
+            year = len(text) == 4 and 1970 <= int(text) <= 2100
+            if not (year or "month" in near or (i + 1 < len(kinds) and kinds[i + 1] == "ampm")):
+                break
+        out.append(token)
+    while out and out[-1][0] in ("filler", "approx", "range") and out[-1][1] not in (")", "]"):
+        out.pop()
+    kinds = [t[0] for t in out]
+    month_day = "month" in kinds and any(k in ("number", "ordinal") for k in kinds)
+    if not (set(kinds) & (_TIMES | _DATES | {"time_unknown"}) or month_day
+            or ("number" in kinds and "ampm" in kinds)):
+        return []
+    return out
 
 
-def parse_time_line(text: str, day: date | None, tz: tzinfo | None) -> tuple[datetime, str] | None:
-    """'14:51 News reports...' -> (aware datetime, rest of text); None when the text starts with no time.
-
-    The date and timezone on the line win over `day` and `tz` (from the timeline's context).
-    """
-    m = TIME_LINE.match(text)
-    if not m:
+def read_when(text: str) -> When | None:
+    """The date and time `text` starts with, or None when it starts with neither."""
+    tokens, _ = _scan(text)
+    core = _core(tokens)
+    if not core:
         return None
-    hour, minute, second = int(m["h"]), int(m["m"]), int(m["s"] or 0)
-    if m["ampm"]:
-        if not 1 <= hour <= 12:
-            msg = f"{m.group(0)[:20]!r} mixes a 24-hour time with AM/PM"
-            raise TimeProblem(msg)
-        hour = hour % 12 + (12 if m["ampm"].lower() == "pm" else 0)
-    if hour > 23 or minute > 59 or second > 59:
-        msg = f"{hour:02d}:{minute:02d} is not a time of day (use 00:00 to 23:59)"
-        raise TimeProblem(msg)
-    zone = parse_tz(m["tz"]) if m["tz"] else tz
-    if zone is None:
-        msg = ("the time has no timezone; add one on the line (14:51 UTC), a note '(all times UTC)' "
-               "in the timeline, or a 'Timezone: +00:00' line at the top")
-        raise TimeProblem(msg)
-    when = date.fromisoformat(m["date"]) if m["date"] else day
-    if when is None:
-        msg = "the time has no date; put the date on the line (2025-05-06 14:51) or a date line above it"
-        raise TimeProblem(msg)
-    return datetime.combine(when, time(hour, minute, second), tzinfo=zone), m["text"].strip()
+    end = core[-1][3]
+    rest = text[end:]
+    if core[-1][0] == "dmy" and not core[1:] and len(re.split(r"[/.-]", core[-1][1])) == 2 and rest.strip() \
+            and not _SEPARATOR.match(rest).group(0).strip():
+        return None  # '3/4 of the nodes': a fraction, not a date
+    rest = rest[_SEPARATOR.match(rest).end():]
+    raw = text[:end].strip(" ,")
+    for left, right in ("[]", "()"):
+        if raw.startswith(left) and right not in raw:
+            raw = raw[1:].strip()
+        if raw.endswith(right) and left not in raw:
+            raw = raw[:-1].strip()
+    when = When(raw=raw or text[:end].strip(), rest=rest.strip())
+    _read(when, core)
+    return when
 
 
-def parse_when(text: str, tz: tzinfo | None) -> datetime:
-    """A metadata time: ISO 8601 with an offset, or 'date time zone' as a timeline writes it."""
-    text = text.strip()
+def _read(when: When, core: list[tuple[str, str, int, int]]) -> None:
+    parts: list[str] = []
+    has_time = False
+    alternative = ranged = False
+    for i, (kind, text, _, _) in enumerate(core):
+        if kind == "filler" and text in "([/" and has_time and any(k in _TIMES for k, *_ in core[i + 1:]):
+            alternative = True  # '13:14 EDT (17:14 UTC)': the second form says the same
+        if kind == "range":
+            ranged = True
+            when.end = " ".join(t[1] for t in core[i + 1:] if t[0] not in ("filler",)).strip() or None
+        if alternative or ranged and kind != "zone":
+            continue
+        if kind == "zone" and when.zone is None:
+            when.zone = text
+        elif kind == "approx":
+            when.approx = True
+        elif kind == "time_unknown" or kind == "ymd" and re.search(r"[a-z?]", text, re.IGNORECASE):
+            when.unknown = True
+            year = re.match(r"(\d{4})", text)
+            if year and kind == "ymd":
+                when.year = int(year[1])
+        elif kind == "ampm" and (i == 0 or core[i - 1][0] not in ("time", "number")):
+            continue  # 'am 12. März': German 'on', not a time of day
+        elif kind in _CORE or kind == "iso":
+            has_time = has_time or kind in _TIMES or (kind == "number" and _next(core, i) == "ampm")
+            parts.append(_plain(kind, text, core, i, when))
+    if when.unknown and not parts:
+        return
+    _parse(when, " ".join(p for p in parts if p), has_time, dayfirst=any(k == "dmy" and "." in t for k, t, *_ in core))
+
+
+def _next(core: list[tuple[str, str, int, int]], i: int) -> str | None:
+    return core[i + 1][0] if i + 1 < len(core) else None
+
+
+def _plain(kind: str, text: str, core: list[tuple[str, str, int, int]], i: int, when: When) -> str:
+    if kind == "cjk_date":
+        m = re.match(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日", text)
+        return f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}" if m and m[1] else f"{m[2]}/{m[3]}" if m else ""
+    if kind == "cjk_time":
+        m = re.match(r"(午前|午後)?\s*(\d{1,2})\s*時(?:\s*(\d{1,2})\s*分|(半))?", text)
+        if not m:
+            return ""
+        minute = 30 if m[4] else int(m[3] or 0)
+        return f"{m[2]}:{minute:02d}" + (" PM" if m[1] == "午後" else " AM" if m[1] == "午前" else "")
+    if kind == "hm":
+        return text.lower().replace("h", ":")
+    if kind == "time":
+        return re.sub(r"\s*uhr$", "", text, flags=re.IGNORECASE)
+    if kind == "ordinal":
+        return re.sub(r"(?:st|nd|rd|th|er|\.)$", "", text, flags=re.IGNORECASE)
+    if kind == "iso" and re.search(r"(?:Z|[+-]\d{2}:?\d{2})$", text):
+        when.zone = when.zone or ("UTC" if text.endswith("Z") else text[-6:] if ":" in text[-6:] else text[-5:])
+        return re.sub(r"(?:Z|[+-]\d{2}:?\d{2})$", "", text)
+    if kind == "ampm" and i > 0 and core[i - 1][0] == "time" and int(core[i - 1][1].split(":")[0]) > 12:
+        when.fixes.append("24-hour times written with AM or PM ('13:55 PM') were read as 24-hour times")
+        return ""
+    if kind == "dmy" and "." not in text:
+        first, second = (int(x) for x in re.split(r"[/-]", text)[:2])
+        if first <= 12 and second <= 12 and first != second:
+            when.fixes.append("dates such as '05/03' could be day/month or month/day: read month first")
+    return text
+
+
+def _parse(when: When, text: str, has_time: bool, dayfirst: bool) -> None:
+    a, b = datetime(2000, 1, 1), datetime(2004, 2, 2)
     try:
-        value = datetime.fromisoformat(text)
-    except ValueError:
-        value = None
-    if value is not None:
-        if value.tzinfo is None:
-            if tz is None:
-                msg = f"{text!r} has no timezone; write it with an offset, e.g. {text}+00:00"
-                raise TimeProblem(msg)
-            value = value.replace(tzinfo=tz)
-        return value
-    day = find_date(text)
-    rest = DATE.sub("", text).strip(" ,T")
-    parsed = parse_time_line(rest, day, tz) if rest else None
-    if parsed is None:
-        msg = f"{text!r} is not a time; write e.g. 2025-05-06 14:02 UTC or 2025-05-06T14:02:00+00:00"
-        raise TimeProblem(msg)
-    return parsed[0]
+        first = dateparser.parse(text, _Names(dayfirst=dayfirst), default=a)
+        second = dateparser.parse(text, _Names(dayfirst=dayfirst), default=b)
+    except (ValueError, OverflowError):
+        when.unknown = when.impossible = True
+        return
+    when.year = first.year if first.year == second.year else when.year
+    when.month = first.month if first.month == second.month else None
+    when.day = first.day if first.day == second.day else None
+    if has_time:
+        when.hour, when.minute, when.second = first.hour, first.minute, first.second
+
+
+def find_when(text: str, *, need_date: bool = False) -> tuple[When, int] | None:
+    """The first date or time in running text ('Website outage 5-26-21', 'iOS: 2021年11月26日'), with
+    where it starts; a run must hold a whole date or a time to count (a whole date, with `need_date`)."""
+    for m in re.finditer(r"(?:^|(?<=[\s(:\uff1a\u3001]))(?=[\w~\[(])", text):
+        when = read_when(text[m.start():])
+        if when is None or when.unknown:
+            continue
+        if when.has_date or not need_date and (when.has_time or when.month and when.day):
+            return when, m.start()
+    return None

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Literal
 
 from reviewlab.errors import MeetingNotHeld, SoakTimeNotOver
 from reviewlab.model import Review, Status, utcnow
 from reviewlab.planning.rules import SOAK_TIME
 
-GateState = Literal["not_held", "soaking", "overridden", "open"]
+GateState = Literal["not_held", "unknown", "soaking", "overridden", "open"]
 
 
 def duration_text(delta: timedelta) -> str:
@@ -40,11 +40,15 @@ class SoakGate:
     Attributes:
         review_id: the review.
         state: 'not_held' (no meeting yet), 'soaking' (under the soak time since the meeting),
-            'overridden' (soaking, but a reason to go ahead is recorded) or 'open'.
+            'unknown' (the meeting was held, but when is not recorded and the review's dates do not
+            show a day has passed, as for a postmortem imported from a recent document), 'overridden'
+            (soaking or unknown, but a reason to go ahead is recorded) or 'open'.
         meeting_at: when the review meeting was held.
         now: the time the gate was read.
         soak_time: how long planning waits after the meeting.
         override: the recorded reason to go ahead early, if any.
+        dated: when the meeting time is not recorded, the latest date the review carries (its
+            document's or its incident's), from which the soak time was judged; None otherwise.
     """
 
     review_id: str
@@ -53,6 +57,7 @@ class SoakGate:
     now: datetime
     soak_time: timedelta = SOAK_TIME
     override: str | None = None
+    dated: date | None = None
 
     @property
     def open(self) -> bool:
@@ -76,6 +81,8 @@ class SoakGate:
         if self.state == "not_held":
             return (f"The review meeting of {self.review_id} has not been held yet. Repair items are planned in a "
                     "separate meeting a day or two after it: run the meeting first (notebook 02).")
+        if self.meeting_at is None:  # held at a time nobody recorded (an imported postmortem)
+            return self._undated_message()
         ready = f"{self.ready_at:%Y-%m-%d %H:%M %Z}".strip()
         since = duration_text(self.now - self.meeting_at) if self.meeting_at else "-"
         if self.state == "open":
@@ -87,6 +94,17 @@ class SoakGate:
             return f"{wait} Going ahead early; reason recorded: {self.override}"
         return f"{wait} Please wait; to go ahead now, record a reason (override)."
 
+    def _undated_message(self) -> str:
+        known = (f"the latest date it carries is {self.dated.isoformat()}" if self.dated
+                 else "it carries no date")
+        head = f"When the review meeting of {self.review_id} was held is not recorded (imported); {known}."
+        if self.state == "open":
+            return f"{head} That is more than the soak time ago: plan the repairs."
+        if self.state == "overridden":
+            return f"{head} Going ahead; reason recorded: {self.override}"
+        return (f"{head} The soak time cannot be counted: record when the meeting was held (meeting_at), "
+                "or a reason to go ahead now (override).")
+
     def require_open(self) -> None:
         """Raise unless planning may go on.
 
@@ -96,7 +114,7 @@ class SoakGate:
         """
         if self.state == "not_held":
             raise MeetingNotHeld(self.message())
-        if self.state == "soaking":
+        if self.state in ("soaking", "unknown"):
             raise SoakTimeNotOver(self.message())
 
 
@@ -118,7 +136,10 @@ def soak_gate(review: Review, now: Callable[[], datetime] | datetime = utcnow, *
     """Read the soak gate of a review at `now` (a time, or a clock function).
 
     A meeting counts as held when the review's status is meeting_held or planning_done and its
-    meeting time is known. A reason recorded in ``review.planning_override`` opens the gate early.
+    meeting time is known. A review marked meeting_held without a meeting time (a postmortem
+    imported from a document) is judged by the latest date it carries: open when that day is more
+    than the soak time (and a day) ago, else 'unknown'. A reason recorded in
+    ``review.planning_override`` opens the gate early.
 
     Examples:
         >>> r = Review("r1", "x", "2025-01-01T09:00:00+00:00", status="meeting_held",
@@ -127,11 +148,19 @@ def soak_gate(review: Review, now: Callable[[], datetime] | datetime = utcnow, *
         'The review meeting was 19 h 0 min ago. Let it soak 5 h 0 min'
     """
     at = now() if callable(now) else now
-    held = review.status in (Status.MEETING_HELD, Status.PLANNING_DONE) and review.meeting_at is not None
+    held = review.status in (Status.MEETING_HELD, Status.PLANNING_DONE)
+    dated = None
     if not held:
         state: GateState = "not_held"
+    elif review.meeting_at is None:
+        # held (an imported postmortem says so) at an unrecorded time: judged by the latest date the
+        # review carries, to the whole day, never by a guessed hour
+        dated = max((d for d in (review.document_date, review.incident_date) if d is not None), default=None)
+        over = dated is not None and at.date() - dated > timedelta(days=soak_time.days + 1)
+        state = "open" if over else "overridden" if review.planning_override else "unknown"
     elif at - review.meeting_at >= soak_time:
         state = "open"
     else:
         state = "overridden" if review.planning_override else "soaking"
-    return SoakGate(review.id, state, review.meeting_at if held else None, at, soak_time, review.planning_override)
+    meeting = review.meeting_at if held else None
+    return SoakGate(review.id, state, meeting, at, soak_time, review.planning_override, dated)

@@ -120,13 +120,10 @@ def test_prefilter_never_changes_results() -> None:
         assert detect(text) == detect(text, prefilter=False), text
 
 
-def test_long_text_is_fast_and_bounded() -> None:
-    import time
-
+def test_long_text_is_bounded() -> None:
+    # how fast is measured by benchmarks/coach_speed.py, not asserted here
     text = ("Why did you just restart it? The root cause was obviously DNS. " * 2000)[:100_000]
-    start = time.perf_counter()
     findings = check(text)
-    assert time.perf_counter() - start < 0.6
     assert 0 < len(findings) <= 500
 
 
@@ -156,15 +153,14 @@ def test_long_texts_take_the_windowed_path() -> None:
     assert sum(len(text) > LONG_TEXT for text in _long_texts()) >= 5
 
 
-def test_sentences_past_the_rewrite_limit_get_a_fixed_question() -> None:
-    from reviewlab.coach.suggest import QUICK, REWRITTEN_SENTENCES
+def test_sentences_past_the_rewrite_limit_get_the_bank_question() -> None:
+    from reviewlab.coach.questions import suggestion_question
+    from reviewlab.coach.suggest import REWRITTEN_SENTENCES
 
-    for question in QUICK.values():
-        assert check(question) == [], question
     text = " ".join(f"Why did you restart node {i}?" for i in range(REWRITTEN_SENTENCES + 20))
     findings = check(text)
     assert "node 0" in findings[0].suggestion
-    assert findings[-1].suggestion == QUICK["why_question"]
+    assert findings[-1].suggestion == suggestion_question("why_question", rule="why_start")
 
 
 def test_import_is_light() -> None:

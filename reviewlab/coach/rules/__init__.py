@@ -5,9 +5,11 @@ in these modules to change what the coach flags; ``engine.py`` holds no wording.
 A rule's span is its first named group starting with ``hit`` that took part in the
 match, else the whole match. Guards are regexes tested around the span
 (``unless_before`` must match the end of the text before it, ``unless_after`` the
-start of the text after it, ``unless_sentence`` anywhere in its sentence), a regex
-that must occur somewhere in the span's sentence (``if_sentence``), or named
-checks in ``engine.GUARDS`` (``guards``).
+start of the text after it, ``unless_sentence`` anywhere in its sentence), regexes
+that must occur somewhere in the span's sentence (``if_sentence``) or match the end
+of the text before the span (``if_before``: cheaper than starting a pattern with a
+long alternation such as a person's name), or named checks in ``engine.GUARDS``
+(``guards``).
 
 Examples:
     >>> sorted({rule.label for rule in RULES}) == sorted(LABELS)

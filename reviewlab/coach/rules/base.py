@@ -38,6 +38,7 @@ class Rule:
     unless_sentence: str | None = None
     guards: tuple[str, ...] = ()
     if_sentence: str | None = None
+    if_before: str | None = None
 
 
 # Shared fragments ------------------------------------------------------------------
@@ -51,7 +52,7 @@ PP = (  # past participles: regular -ed and the common irregular ones
 )
 ADV = (
     r"(?:(?:not|never|just|simply|really|definitely|probably|certainly|easily|already|also|"
-    r"at\s+least|maybe|perhaps|totally|obviously|clearly|actually|honestly|even|ever|"
+    r"at\s+least|maybe|perhaps|totally|obviously|clearly|actually|honestly|even|ever|still|"
     r"at\s+the\s+very\s+least|at\s+some\s+point)\s+)*"
 )
 NEG = r"(?:\bnot|\bno|\bnever|\bwithout|n't|\bnobody|\bnor|\bhardly)(?:\s+\S+){0,3}\s*$"
@@ -64,6 +65,16 @@ CLAUSE_START = (
     r"(?:^|[.?!;:(\n]|\s[-\u2013\u2014]\s|,)\s*"
     r"(?:(?:so|and|but|ok|okay|then|well|hmm+|um+|uh+|honestly|seriously|also|now|again|"
     r"right|anyway|sorry|wait|yeah|yes|no|hey|like|just|really|genuinely)\W+)*"
+    # a chat or spoken address before the question: "@priya why ...", "Rui why'd you ...", "Anya - why ..."
+    r"(?:(?:@[\w.-]+|(?!(?:That|This|Which|Here|Explains|Reason|Unclear|Exactly|Not|No|Idk|Dunno|Wondering|"
+    r"Asking|Ask|Knowing|Know|Guess|Understand|See|Figure|Clarify|Document|Note|Record|The|A|An|Our|Its|Their|"
+    r"Your|My|His|Her|Some|Any|Every|Each|Whatever)\b)(?-i:[A-Z][a-z]+))"
+    r"\s*[,:\u2013\u2014-]?\s+)?"
+)
+OTHER_PERSON = (  # someone other than the speaker's own "we" or "I": a name, a role, a pronoun
+    r"(?:(?:the\s+)?(?:on-?call(?:\s+engineer)?|engineer|operator|developer|dev|intern|new\s+(?:hire|guy|girl|person)|"
+    r"reviewer|ic|incident\s+commander|dba|sre|release\s+manager|author|deployer|junior|contractor)|someone|somebody|"
+    r"he|she|they|you|u|(?:the\s+)?(?:\w+\s+)?team|qa|ops|(?!(?:We|I)\b)" + "{name})"
 )
 PERSON = (
     r"(?:the\s+)?(?:on-?call(?:\s+engineer)?|engineer|operator|developer|dev|intern|"
@@ -79,8 +90,13 @@ PERSON = (
         "Traefik", "Apache", "Tomcat", "Varnish", "Okta", "Stripe", "Twilio", "Heroku", "Nomad", "Puppet",
         "Chef", "Calico", "Cilium", "Karpenter", "Ceph", "Vitess", "Patroni", "Pgbouncer", "Sidekiq", "Flink",
         "This", "That", "There", "Then", "Everything", "Nothing", "Our", "Their", "One", "Something",
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+        "April", "May", "June", "July", "August", "September", "October", "November", "December", "Prod",
+        "Production", "Staging", "Canary",
     )) + r")\b)(?-i:[A-Z][a-z]+(?<!The)(?<!It)))"
 )
+NAME = PERSON[PERSON.index("(?!(?:Redis"):-1]  # a capitalised name that is not software, a day or a month
+OTHER_PERSON = OTHER_PERSON.replace("{name}", NAME)
 TECH_FAIL_VERBS = (
     r"connect|reach|start|load|resolve|parse|bind|authenticate|respond|complete|acquire|"
     r"allocate|open|read|write|mount|boot|compile|build|install|fetch|pull|download|upload|"
@@ -99,7 +115,10 @@ WHY_REQUEST = (  # frames that turn an embedded "why" into a request aimed at pe
     r"trying\s+to|keen)\b|\bI\s+wonder\b|\bcurious\b|\bany\s+(?:idea|thoughts|clue)s?\b|"
     r"(?:^|[.?!;:\n]\s*|,\s*)(?:(?:just|was|I\s+was)\s+)?wondering\b|"
     r"\bkeen\s+to\s+(?:know|understand|hear)\b|\b(?:would|'d)\s+(?:like|love)\s+to\s+(?:know|understand|hear)\b|"
-    r"(?:^|[.?!;:\n]\s*)(?:please\s+)?(?:explain|tell|walk|remind|say)\b)"
+    r"(?:^|[.?!;:\n]\s*)(?:please\s+)?(?:explain|tell|walk|remind|say)\b|"
+    r"\b(?:tell|explain\s+to|show)\s+(?:me|us)\b|\bwaiting\s+(?:on\s+\w+\s+|for\s+\w+\s+)?to\s+(?:hear|know|learn|"
+    r"find\s+out|understand)\b|\b(?:want|need|like|love)\s+to\s+(?:know|hear|understand|find\s+out|learn)\b|"
+    r"\btrying\s+to\s+(?:understand|figure\s+out|work\s+out|find\s+out)\b)"
 )
 
 # Speakers adopt a quotation with these frames; adopted quotes are not masked.

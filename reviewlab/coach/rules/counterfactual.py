@@ -39,9 +39,13 @@ COUNTERFACTUAL_RULES: tuple[Rule, ...] = (
     Rule("cf_might_have", "counterfactual",
          r"\b(?:might|may)\s+" + ADV + r"have\s+(?:been\s+)?(?:avoided|prevented|caught|helped|"
          r"saved|stopped|spotted|noticed|averted|mitigated)\b"),
-    Rule("cf_inverted", "counterfactual",
-         r"\b(?:should|could|would)(?:n'?t)?\s+(?:you|we|they|he|she|I|anyone|someone|somebody|"
-         r"anybody|u|the\s+team|y'?all)\s+" + ADV + r"have\s+" + ADV + PP),
+    Rule("cf_inverted", "counterfactual",  # with "could", only a person: "could the disk have filled?" is a guess
+         r"\b(?:should|would)(?:n'?t)?\s+(?:you|we|they|he|she|I|anyone|someone|somebody|"
+         r"anybody|u|y'?all|it|this|that|things|the\s+[\w-]+(?:\s+[\w-]+)?|our\s+[\w-]+(?:\s+[\w-]+)?|"
+         r"(?-i:[A-Z][\w-]*))\s+" + ADV + r"have\s+" + ADV + PP + r"|\bcould(?:n'?t)?\s+(?:you|we|they|he|she|I|anyone|"
+         r"someone|somebody|anybody|u|y'?all|the\s+(?:team|on-?call|ic|incident\s+commander|reviewer|operator|engineer|"
+         r"release\s+manager|author|dba|sre|lead|support)|(?-i:[A-Z][a-z]+))\s+" + ADV + r"have\s+" + ADV + PP,
+         guards=("not_epistemic",)),
     Rule("cf_if_had", "counterfactual",
          r"\bif\b(?:\s+only)?[^.?!;\n]{0,80}?\b(?:had(?:\s*n'?t|nt|\s+not)?|'d)\s+" + ADV + PP,
          unless_before=r"(?:\bas|\beven\s+as|\bask(?:ed|ing)?|\bcheck(?:ed|ing)?|\bsee|\bsaw|"
@@ -75,6 +79,17 @@ COUNTERFACTUAL_RULES: tuple[Rule, ...] = (
          r"\b(?:did\s*n[o']?t|didnt|never)\s+remember(?:ed)?\s+to\b|"
          r"\b(?:nobody|no\s+one|no-one|none\s+of\s+us)\s+(?:remembered|thought)\s+to\b"),
     Rule("cf_neglected", "counterfactual", r"\bneglect(?:ed|s|ing)\b"),
+    Rule("cf_do_over", "counterfactual",  # the past replayed with another choice, in any tense
+         r"\bif\s+(?:you|u|we|they|I|he|she|y'?all)\s+(?:could|got\s+to|were\s+to|had\s+to)\s+(?:\w+\s+)?"
+         r"(?:redo|re-?run|replay|go\s+back|do\s+(?:it|that|this|things|(?:the|last)\s+[\w-]+)\s+(?:all\s+)?"
+         r"(?:over|again))\b|\b(?:given|with|if\s+(?:you|u|we|they|I)\s+(?:had|got))\s+(?:another|a\s+second|one\s+more|"
+         r"a)\s+(?:chance|go|shot|try|crack|do-?over)(?:\s+at\s+(?:it|this|that|the\s+[\w-]+))?\b|"
+         r"\b(?:with|given)\s+a\s+do-?over\b|\bif\s+(?:you|u|we|they|I|he|she)\s+(?:could|got\s+to)\s+"
+         r"(?:do|live)\s+(?:it|that|this|last\s+\w+)\s+(?:all\s+)?(?:over|again)\b|"
+         r"\b(?:would|could|will)\s+(?:you|u|we|they|I|he|she|y'?all)\s+(?:still\s+)?(?:do|handle|approach|play)\s+"
+         r"(?:\w+\s+){0,3}?different(?:ly)?\b",
+         unless_sentence=r"\b(?:next\s+time|going\s+forward|in\s+(?:the\s+)?future|from\s+now\s+on|tomorrow|"
+         r"next\s+(?:week|quarter|release|deploy|rollout))\b"),
     Rule("cf_differently", "counterfactual",
          r"\b(?:what|anything)\s+(?:would|could|should)\s+(?:\w+\s+){0,2}have\s+(?:been\s+)?done\s+"
          r"differently\b"),

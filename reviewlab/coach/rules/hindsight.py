@@ -42,7 +42,7 @@ _CF_MARKER = (
     r"\b(?:I|we|you|they|he|she|it|that)'d\s+have\b|\bif\s+only\b|\ball\s+it\s+(?:took|needed)\b"
 )
 HINDSIGHT_RULES: tuple[Rule, ...] = (
-    Rule("hs_obvious", "hindsight", r"\b(?:obvious(?:ly)?|evident(?:ly)?|self-evident|glaring(?:ly)?|"
+    Rule("hs_obvious", "hindsight", r"\b(?:obvious(?:ly)?|evident(?:ly)?|self-evident|glaring(?:ly)?|duh|"
          r"(?:stuck|sticks|stick|stood|stands|stand)\s+out\s+(?:like\s+a\s+sore\s+thumb|a\s+mile)|"
          r"dead\s+giveaway)\b|(?:^|[.?!;:\n]\s*)(?P<hit>naturally)(?=,|\s+(?:the|it|this|that|we|they|he|she|"
          r"everything|nobody|no\s+one)\b)",
@@ -80,18 +80,36 @@ HINDSIGHT_RULES: tuple[Rule, ...] = (
          r"there\b", unless_before=NEG),
     Rule("hs_anyone", "hindsight",
          r"\b(?:anyone|anybody|everyone|everybody|any\s+(?:engineer|fool|idiot|person|child)|"
-         r"a\s+(?:child|monkey|toddler|first-year|junior|intern))\s+(?:[\w'-]+\s+){0,5}?"
+         r"a\s+(?:child|monkey|toddler|first-year|junior|intern)|any\s+(?:one\s+)?of\s+(?:us|you|them)|all\s+of\s+us|"
+         r"any\s+(?:[\w-]+\s+)?(?:engineer|sre|dev|developer|operator|person|reviewer|admin|sysadmin|dba|human|"
+         r"on-?call(?:\s+engineer)?)s?)\s+(?:[\w'-]+\s+){0,5}?"
          r"(?:would|could|should|can|will)(?:'ve|\s+have|\s+of)?\s+(?:(?:easily|immediately|"
          r"instantly|obviously|clearly)\s+)?(?:seen|known|noticed|spotted|caught|realized|realised|"
-         r"figured|guessed|predicted|see|know|notice|spot|catch|tell|figure|guess|predict)\b"),
+         r"figured|guessed|predicted|told|see|know|notice|spot|catch|tell|figure|guess|predict)\b",
+         unless_before=r"\b(?:so|so\s+that|where|until|once|when|if)\s+$"),
+    Rule("hs_tiny_fix", "hindsight",  # the fix measured in seconds, characters or lines
+         r"\b(?:(?:(?:a|one|1|two|2|three|3|five|5|ten|10|single|few|couple(?:\s+of)?)[\s-]+(?:minute|min|character|"
+         r"char|line|letter|word|click|keystroke)|(?:one|1|two|2|five|5|ten|10|few|couple(?:\s+of)?|split)[\s-]+"
+         r"(?:second|sec))s?[\s-]+(?:(?:fix|change|thing|patch|tweak|edit|diff)s?|(?:job|task)s?(?=\s+to\b|\s*[.,!?;]|\s*$))|"
+         r"one[\s-]?liner)\b"),
+    Rule("hs_saw_coming", "hindsight",
+         r"\b(?:seen|saw|see|seeing)\s+(?:it|this|that|these|those|the)(?:\s+(?:one|whole\s+thing|[\w-]+))?\s+"
+         r"(?:a\s+mile\s+(?:away|off)|coming)\b|\b(?:screams|screamed|screaming|yells|shouts)\s+(?!at\b)\w+|"
+         r"\b(?:literally|practically|basically)\s+(?:tells|told|says|said|shows|showed|spells|spelled|points)\s+"
+         r"(?:you|us|them|it\s+out|out)\b|\b(?:everybody|everyone|we\s+all|all\s+of\s+us|the\s+whole\s+team)\s+"
+         r"(?:already\s+|totally\s+|kind\s+of\s+)?knew\b(?!\s+(?:their|his|her|our|where|who|how|what\s+to\s+do|"
+         r"the\s+plan|the\s+drill|each\s+other))",
+         unless_before=NEG),
     Rule("hs_inevitable", "hindsight",
          r"\b(?:inevitabl[ey]|bound\s+to\s+(?:happen|fail|break|go\s+wrong|bite)|(?:only|just)\s+a\s+"
          r"matter\s+of\s+time|accident\s+waiting\s+to\s+happen|predictably|unsurprisingly|not\s+"
-         r"surprisingly|no\s+surprise\s+(?:that|there)|no[\s-]brainer|not\s+rocket\s+science)\b"),
+         r"surprisingly|no\s+surprise\b(?!s)|no[\s-]brainer|not\s+rocket\s+science|(?:was|were|is)\s+"
+         r"(?:only\s+ever|always|only)\s+going\s+to\s+(?:end|fail|break|happen|go\s+wrong|blow|fall|bite))\b"),
     Rule("hs_simply", "hindsight", r"\bsimply\b(?!\s+(?:put|wasn'?t|weren'?t|isn'?t|aren'?t|"
          r"didn'?t|couldn'?t|can'?t|not|no|had\s+no|did\s+not|could\s+not)\b)"),
     Rule("hs_simple_fix", "hindsight",
-         r"\b(?:simple|easy|trivial|quick|straightforward)\s+(?:\w+\s+)?" + _MINIMISED_OBJECT + r"|\btrivially\b|"
+         r"\b(?:simple|easy|trivial|quick|straightforward)\s+(?:\w+\s+)?(?!(?:question|update|read|look|call|win|"
+         r"check-?in|sync|note|recap)s?\b)" + _MINIMISED_OBJECT + r"|\btrivially\b|"
          r"\beasy\s+to\s+(?:spot|see|catch|notice|avoid|prevent|fix|find|detect|tell|predict|foresee|"
          r"anticipate|diagnose|identify|understand|realise|realize)\b|\bhow\s+hard\s+(?:is|was|would|"
          r"could|can|can't|it)\b|\b(?:was|is|been|it'?s|that'?s|so|really|pretty|super|very|dead|"
@@ -102,7 +120,9 @@ HINDSIGHT_RULES: tuple[Rule, ...] = (
     Rule("hs_just_modal", "hindsight",
          r"\b(?:should|could|would|can|must|might|will|to|didn'?t|don'?t|doesn'?t|did\s+not|do\s+not|"
          r"why\s+not|you|u|we|they|'ll|please|gotta|let's|lets|wasn'?t|isn'?t|was|is|it's)\s+"
-         r"(?P<hit>just)\s+(?!" + _JUST_NOT + r")\w+"),
+         r"(?:(?:literally|really|basically|honestly|like|simply)\s+)?(?P<hit>just)\s+(?!" + _JUST_NOT + r")\w+",
+         unless_before=r"\b(?:I'?ll|I\s+will|I'?m|I\s+am|let\s+me|lemme|I'?d|we'?ll)\s+(?:(?:literally|really|"
+         r"basically|honestly|like|simply)\s+)?$"),
     Rule("hs_just_why", "hindsight",
          r"\b(?:why|how\s+come)\b[^.?!\n]{0,50}?\b(?P<hit>just)\s+(?!" + _JUST_NOT.replace(r"|\w+ed", "") + r")\w+"),
     Rule("hs_just_perfect", "hindsight",

@@ -28,7 +28,7 @@ WHY_RULES: tuple[Rule, ...] = (
          guards=("question", "not_proposal")),
     Rule("why_reason", "why_question",
          r"\b(?:what(?:'s|\s+is|\s+was|\s+were|'re)|whats)\s+(?:the|your|their|his|her|our|its)\s+"
-         r"(?:reason|reasons|reasoning|rationale|justification|excuse|motive|motivation)\b|"
+         r"(?:reason|reasons|reasoning|rationale|justification|excuse|motive|motivation|thinking\s+(?:behind|for))\b|"
          r"\bfor\s+what\s+reason\b|\bexplain\s+yourself\b|\bjustify\s+(?:your|that|this|the|it|why)\b|"
          r"\bany\s+(?:particular\s+|specific\s+|good\s+)?reason\s+(?:you|u|we|they|he|she|for|that)\b|"
          r"\b(?:is|was)\s+there\s+(?:a|any)\s+(?:particular\s+|specific\s+|good\s+)?reason\b"),
