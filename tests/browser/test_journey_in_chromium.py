@@ -52,8 +52,8 @@ def _panel(tab):
 
 
 def _text_input(scope, label: str):
-    return scope.locator(f".widget-text:has(> label[title='{label}']) input, "
-                         f".widget-textarea:has(> label[title='{label}']) textarea").first
+    return scope.locator(f".widget-text:has(> label:text-is('{label}')) input, "
+                         f".widget-textarea:has(> label:text-is('{label}')) textarea").first
 
 
 def _choose(tab, review_id: str) -> None:
@@ -86,13 +86,13 @@ def test_a_review_of_your_own_from_preparation_to_a_ranked_plan(journey):
     for name, role, responded in (("Fay Quinn", "facilitator", False), ("Ana Ruiz", "incident_commander", True),
                                   ("Bo Lind", "responder", True)):
         _text_input(setup, "Name").fill(name)
-        setup.locator(".widget-dropdown:has(> label[title='Role']) select").select_option(label=role)
+        setup.locator(".widget-dropdown:has(> label:text-is('Role')) select").select_option(label=role)
         box = setup.locator(".widget-checkbox input[type=checkbox]").first
         if box.is_checked() != responded:
             box.click()
         setup.get_by_role("button", name="Add to roster").click()
         expect(setup.locator(".rl-roster")).to_contain_text(name, timeout=15_000)
-    setup.locator(".widget-dropdown:has(> label[title='Facilitator']) select").select_option(label="Fay Quinn")
+    setup.locator(".widget-dropdown:has(> label:text-is('Facilitator')) select").select_option(label="Fay Quinn")
     setup.get_by_role("button", name="Set facilitator").click()
     expect(setup.get_by_text("Fay Quinn facilitates this review.")).to_be_visible(timeout=15_000)
     desk = _panel(tab).locator(".rl-follow .rl-entry").first
