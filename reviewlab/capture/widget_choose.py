@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import ipywidgets as widgets
-from traitlets import Unicode
+from traitlets import Int, Unicode
 
 from reviewlab.capture.render import esc
 from reviewlab.errors import ReviewlabError
@@ -35,7 +35,14 @@ class Follow(widgets.VBox):
         super().__init__()
         self.add_class("rl-follow")
         chooser.observe(chooser.output.capture()(lambda change: self._show(change["new"])), "review_id")
+        chooser.observe(chooser.output.capture()(lambda _change: self._roster_changed()), "roster_version")
         self._show(chooser.review_id)
+
+    def _roster_changed(self) -> None:
+        """Someone was added to the roster: forms that pick a participant offer them too."""
+        entry = getattr(self.current, "entry", None)
+        if entry is not None and hasattr(entry, "refresh_roster"):
+            entry.refresh_roster()
 
     def __repr__(self) -> str:
         return f"Follow({self.current!r})" if self.current is not None else "Follow(no review chosen yet)"
@@ -79,6 +86,7 @@ class ReviewChooser(widgets.VBox):
     """
 
     review_id = Unicode("", help="The id of the chosen review ('' before one is).").tag(sync=False)
+    roster_version = Int(0, help="Goes up when the chosen review's roster changes (panels below follow).").tag(sync=False)
 
     def __init__(self, archive: Archive, *, create: bool = True, **kwargs: Any) -> None:
         self.archive = archive

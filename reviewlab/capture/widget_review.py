@@ -107,6 +107,7 @@ class ReviewSetup(widgets.VBox):
         self.roster_status.value = f"<span style='{_OK}'>Added {esc(self.person.value)}.</span>"
         self.person.value = ""
         self._show_roster()
+        self.chooser.roster_version += 1
 
     def _facilitator_changed(self, change: dict[str, Any]) -> None:
         if change["new"] and self.review_id:
