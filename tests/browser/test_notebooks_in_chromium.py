@@ -28,7 +28,7 @@ def tab(lab_on, new_tab, sample_workspace):
 
 
 def _open_in_same_tab(tab, name: str) -> None:
-    tab.page.evaluate(f"window.jupyterapp.commands.execute('docmanager:open', {{path: '{name}'}})")
+    tab.page.evaluate(f"window.jupyterapp.commands.execute('docmanager:open', {{path: '{name}'}}).then(() => true)")
     tab.page.wait_for_function(f"window.jupyterapp.shell.currentWidget?.context?.path === '{name}'", timeout=60_000)
     tab.wait_idle()
 
