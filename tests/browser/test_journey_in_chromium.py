@@ -152,10 +152,13 @@ def test_a_review_of_your_own_from_preparation_to_a_ranked_plan(journey):
         "The price import runs unattended over the holiday; plan its alert today.")
     desk.get_by_role("button", name="Go ahead anyway").click()
     expect(desk.locator(".rl-gate.rl-overridden")).to_be_visible(timeout=15_000)
+    item = desk.locator(".widget-dropdown:has(> label:text-is('Item')) select").first
+    item.select_option(label=next(o for o in item.locator("option").all_text_contents() if PARKED[:30] in o))
     themes = desk.locator(".widget-select-multiple select").first
     expect(themes.locator("option").first).to_be_attached(timeout=15_000)
-    proposed = themes.locator("option").first.get_attribute("value")
-    themes.select_option(index=0)
+    offered = themes.locator("option").all_text_contents()
+    proposed = next((o for o in offered if "alert" in o), offered[0])  # the one that fits, as a person would pick
+    themes.select_option(label=proposed)
     desk.get_by_role("button", name="Confirm themes").click()
     expect(desk.locator(".rl-saved")).to_contain_text("Themes of", timeout=15_000)
     desk.get_by_role("button", name="S", exact=True).click()
