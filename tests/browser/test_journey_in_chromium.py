@@ -153,7 +153,8 @@ def test_a_review_of_your_own_from_preparation_to_a_ranked_plan(journey):
     desk.get_by_role("button", name="Go ahead anyway").click()
     expect(desk.locator(".rl-gate.rl-overridden")).to_be_visible(timeout=15_000)
     item = desk.locator(".widget-dropdown:has(> label:text-is('Item')) select").first
-    item.select_option(label=next(o for o in item.locator("option").all_text_contents() if PARKED[:30] in o))
+    labels = item.locator("option").all_text_contents()  # ipywidgets writes their spaces as no-break spaces
+    item.select_option(label=next(o for o in labels if PARKED[:30] in o.replace("\xa0", " ")))
     themes = desk.locator(".widget-select-multiple select").first
     expect(themes.locator("option").first).to_be_attached(timeout=15_000)
     offered = themes.locator("option").all_text_contents()
