@@ -57,9 +57,9 @@ def test_clicking_a_theme_lists_its_contributions(tab):
     _open_in_same_tab(tab, "03_explore_themes.ipynb")
     cell = tab.cell(tab.cell_of("theme_drilldown_chart"))
     cell.scroll_into_view_if_needed()
-    listing = cell.locator(".jp-RenderedVegaCommon5 g.mark-text text")
+    listing = cell.locator(".jp-RenderedVegaCommon5 g.mark-text.role-mark text")  # the listing, not the axes
     assert listing.count() == 0  # nothing chosen, nothing listed
-    cell.locator(".jp-RenderedVegaCommon5 g.mark-rect path").first.click()
+    cell.locator(".jp-RenderedVegaCommon5 g.mark-rect.role-mark path").first.click()
     listing.first.wait_for(timeout=10_000)
     lines = listing.all_text_contents()
     assert len(lines) >= 3 and all(" \u00b7 " in line for line in lines)
@@ -68,6 +68,8 @@ def test_clicking_a_theme_lists_its_contributions(tab):
 
 
 def test_after_a_reload_every_chart_draws_again(tab):
+    tab.page.evaluate("window.jupyterapp.commands.execute('docmanager:save-all').then(() => true)")  # saved work: no prompt
+    tab.page.wait_for_timeout(1000)
     tab.errors.clear()
     tab.page.reload()
     tab.page.wait_for_function("window.jupyterapp && window.jupyterapp.shell.currentWidget", timeout=120_000)
