@@ -73,6 +73,8 @@ def test_after_a_reload_every_chart_draws_again(tab):
     tab.errors.clear()
     tab.page.reload()
     tab.page.wait_for_function("window.jupyterapp && window.jupyterapp.shell.currentWidget", timeout=120_000)
+    tab.page.evaluate("window.jupyterapp.restored.then(() => true)")  # the layout is back: no tab switch after ours
+    tab.page.wait_for_timeout(3000)
     for name, count in CHARTS.items():
         _open_in_same_tab(tab, name)
         tab.page.wait_for_timeout(2000)
