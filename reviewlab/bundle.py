@@ -7,19 +7,22 @@ names the file and the field of the first thing that is wrong. docs/review-json.
 
 from __future__ import annotations
 
-import json
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from reviewlab.boundary import describe
 from reviewlab.errors import ImportFormatError, ValidationError
 from reviewlab.model import AgendaItem, Contribution, Kind, Participant, RepairPlan, Review, ThemeLink
 from reviewlab.unknowns import ImportNote
 
 FORMAT = "reviewlab/review"
 VERSION = 1
+TOP_LEVEL = ("format", "version", "review", "participants", "contributions", "plans", "agenda", "item_themes",
+             "import_notes")
+"""The fields of a review JSON file; any other is refused (a misspelt key must not drop its contents)."""
 
 
 class EventTimeWarning(UserWarning):
@@ -137,18 +140,22 @@ def _plain(obj: Any, drop: tuple[str, ...] = ()) -> dict[str, Any]:
 
 def _build(cls: type, data: Any, where: str, extra: dict[str, Any] | None = None) -> Any:
     if not isinstance(data, dict):
-        msg = f"{where}: expected an object, got {type(data).__name__}"
+        msg = f"{where}: expected an object, got {describe(data)}"
         raise ImportFormatError(msg)
-    known = set(cls.__dataclass_fields__)
-    unknown = sorted(set(data) - known)
+    fields = cls.__dataclass_fields__
+    unknown = sorted(str(k) for k in data if k not in fields)
     if unknown:
-        msg = f"{where}: unknown field(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}"
+        msg = f"{where}: unknown field(s) {', '.join(unknown)}; known: {', '.join(sorted(fields))}"
+        raise ImportFormatError(msg)
+    values = {**data, **(extra or {})}
+    required = [n for n, f in fields.items()
+                if f.default is MISSING and f.default_factory is MISSING and n not in (extra or {})]
+    missing = [repr(n) for n in required if n not in values]
+    if missing:
+        msg = f"{where}: field(s) {', '.join(missing)} missing; required: {', '.join(required)}"
         raise ImportFormatError(msg)
     try:
-        return cls(**{**data, **(extra or {})})
-    except TypeError as err:  # a required field is missing
-        msg = f"{where}: {err}"
-        raise ImportFormatError(msg) from err
+        return cls(**values)
     except ValidationError as err:
         msg = f"{where}: {err}"
         raise ImportFormatError(msg) from err
@@ -159,15 +166,21 @@ def bundle_from_dict(data: Any, source: str = "<data>") -> ReviewBundle:
     if not isinstance(data, dict):
         msg = f"{source}: expected a JSON object with 'review', 'participants' and 'contributions'"
         raise ImportFormatError(msg)
-    if data.get("format", FORMAT) != FORMAT or data.get("version", VERSION) != VERSION:
-        msg = f"{source}: format {data.get('format')!r} version {data.get('version')!r} is not {FORMAT!r} version {VERSION}"
+    version = data.get("version", VERSION)
+    if data.get("format", FORMAT) != FORMAT or isinstance(version, bool) or version != VERSION:
+        msg = (f"{source}: format {describe(data.get('format'))} version {describe(data.get('version'))} "
+               f"is not {FORMAT!r} version {VERSION}")
+        raise ImportFormatError(msg)
+    unknown = sorted(str(k) for k in data if k not in TOP_LEVEL)
+    if unknown:
+        msg = f"{source}: unknown field(s) {', '.join(unknown)}; known: {', '.join(TOP_LEVEL)}"
         raise ImportFormatError(msg)
     if "review" not in data:
         msg = f"{source}: field 'review' is missing"
         raise ImportFormatError(msg)
     for key in ("participants", "contributions", "plans", "agenda", "item_themes", "import_notes"):
         if not isinstance(data.get(key, []), list):
-            msg = f"{source}: field '{key}' must be a list"
+            msg = f"{source}: field '{key}' must be a list, got {describe(data[key])}"
             raise ImportFormatError(msg)
     review = _build(Review, data["review"], f"{source}: review")
     bundle = ReviewBundle(
@@ -192,16 +205,8 @@ def bundle_from_dict(data: Any, source: str = "<data>") -> ReviewBundle:
 
 
 def load_bundle(path: str | Path) -> ReviewBundle:
-    """Read one review JSON file; a malformed file raises ImportFormatError naming it."""
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as err:
-        msg = f"{path}: cannot read ({err.strerror})"
-        raise ImportFormatError(msg) from err
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as err:
-        msg = f"{path}: not valid JSON at line {err.lineno} column {err.colno}: {err.msg}"
-        raise ImportFormatError(msg) from err
+    """Read one review JSON file (strict: see importers/jsonfile.py); a bad file raises ImportFormatError naming it."""
+    from reviewlab.importers.jsonfile import load_json
+
+    data, _notes = load_json(path)
     return bundle_from_dict(data, str(path))

@@ -9,22 +9,13 @@ from typing import Any
 
 import click
 
+from reviewlab.cli_errors import Group
 from reviewlab.config import DEFAULT_WORKSPACE, ENV_ARCHIVE, ENV_WORKSPACE, default_archive
-from reviewlab.errors import ReviewlabError
+from reviewlab.exports import safe_csv, write_file
 
 archive_option = click.option(
     "--archive", "archive_path", envvar=ENV_ARCHIVE, default=None, metavar="PATH_OR_URL",
     help=f"Archive file or sqlite:/// URL [default: ${ENV_ARCHIVE}, else reviews.db].")
-
-
-class Group(click.Group):
-    """Turns reviewlab's own errors into one line and a non-zero exit, never a traceback."""
-
-    def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except ReviewlabError as err:
-            raise click.ClickException(str(err)) from err
 
 
 @click.group(cls=Group)
@@ -185,19 +176,26 @@ def _progress() -> bool:
 @archive_option
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Read and check every file; show what would be imported; write nothing.")
-@click.option("--overwrite", is_flag=True, help="Replace reviews that are already in the archive.")
+@click.option("--overwrite", is_flag=True,
+              help="Replace reviews that are already in the archive (says what that removes and changes).")
+@click.option("--force", is_flag=True,
+              help="With --overwrite: replace even when that removes contributions, plans or agenda topics "
+                   "the archive holds and the file does not.")
 @click.option("--timezone", "timezone_name", metavar="ZONE",
               help="Zone of the times a Markdown postmortem gives without one (Europe/Berlin, +01:00, UTC); "
                    "the document's own statements win.")
 @click.option("--date", "day", metavar="DATE", help="The incident's date (2025-05-06), for times a Markdown "
                                                      "postmortem gives without one.")
-def import_(archive_path: str | None, paths: tuple[Path, ...], dry_run: bool, overwrite: bool,
+def import_(archive_path: str | None, paths: tuple[Path, ...], dry_run: bool, overwrite: bool, force: bool,
             timezone_name: str | None, day: str | None) -> None:
     """Import reviews: review JSON, CSV of contributions, Markdown postmortems, or folders of them.
 
     Every file is checked first; then all reviews are imported at once, or none. A Markdown
     postmortem with a title and any prose is imported: what it leaves open is kept as written, and
     every assumption is an import note, printed here and kept with the review (show, report).
+    --overwrite replaces reviews the archive holds, but refuses (naming them) to remove contributions,
+    plans or agenda topics recorded in the archive that the file lacks, unless --force is given too;
+    --dry-run says the same.
 
     Example: reviewlab import postmortems/ extra.csv --dry-run --archive build/sample.db
     """
@@ -207,8 +205,8 @@ def import_(archive_path: str | None, paths: tuple[Path, ...], dry_run: bool, ov
     if dry_run and "://" not in target and not Path(target).exists():
         target = ":memory:"  # a dry run creates no archive file
     with _open(target, create=True) as archive:
-        parsed = import_paths(archive, paths, dry_run=dry_run, overwrite=overwrite, progress=_progress(),
-                              timezone=timezone_name, day=day)
+        parsed = import_paths(archive, paths, dry_run=dry_run, overwrite=overwrite, force=force,
+                              progress=_progress(), timezone=timezone_name, day=day)
     count = 0
     for item in parsed:
         click.echo(f"{item.path} ({item.format})")
@@ -225,7 +223,7 @@ def _write(text: str, output: Path | None) -> None:
     if output is None:
         click.echo(text, nl=False)
     else:
-        output.write_text(text, encoding="utf-8")
+        write_file(output, text)
         click.echo(f"wrote {output}", err=True)
 
 
@@ -332,7 +330,7 @@ def analyze(archive_path: str | None, model: str | None, fmt: str, output: Path 
                 warnings.showwarning(warning.message, warning.category, warning.filename, warning.lineno)
     table = themes_table(frame, result, contributions=contributions, flat=fmt == "csv")
     if fmt == "csv":
-        text = table.to_csv(index=False)
+        text = safe_csv(table)
     else:
         text = table.to_json(orient="records", date_format="iso", indent=2, force_ascii=False) + "\n"
     _write(text, output)
@@ -340,7 +338,7 @@ def analyze(archive_path: str | None, model: str | None, fmt: str, output: Path 
         from reviewlab.report import themes_report
 
         fmt_report = "html" if report_path.suffix.lower() in (".html", ".htm") else "md"
-        report_path.write_text(themes_report(result.themes, fmt_report), encoding="utf-8")  # type: ignore[arg-type]
+        write_file(report_path, themes_report(result.themes, fmt_report))  # type: ignore[arg-type]
         click.echo(f"wrote {report_path}", err=True)
     click.echo(f"{len(result.themes)} theme(s) over {len(frame)} contribution(s)", err=True)
 

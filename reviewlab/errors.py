@@ -47,6 +47,30 @@ class ArchiveNotNamed(ArchiveError):
     """No archive was named and $REVIEWLAB_ARCHIVE is unset: nothing is opened, nothing created."""
 
 
+class NotAnArchive(ArchiveError):
+    """The file is not a reviewlab archive (0 bytes, not SQLite, someone else's database, a newer schema); left as it was."""
+
+
+class ArchiveReadOnly(ArchiveError):
+    """The archive can't be written (opened read-only, or the file or its folder is read-only); nothing was written."""
+
+
+class ArchiveFull(ArchiveError):
+    """The disk (or the archive's page limit) is full; the write was rolled back, nothing of it was written."""
+
+
+class ArchiveDamaged(ArchiveError):
+    """The archive file is corrupt or could not be read from the disk."""
+
+
+class WouldRemoveWork(DuplicateError):
+    """Replacing a review would remove contributions, plans or agenda items the archive holds; force it to."""
+
+
+class OutputError(ReviewlabError):
+    """A report or export could not be written where it was asked to go (the message says why)."""
+
+
 class MissingColumns(ReviewlabError, KeyError):
     """A DataFrame lacks columns a function needs."""
 

@@ -22,21 +22,33 @@ Examples:
 
 from __future__ import annotations
 
-import re
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from enum import StrEnum
-from typing import Any, TypeVar
 
+from reviewlab.boundary import (  # noqa: F401 - check_text, coerce_* and MAX_TEXT are re-exported
+    MAX_NAME,
+    MAX_TEXT,
+    check_flag,
+    check_id,
+    check_ids,
+    check_text,
+    check_whole,
+    coerce_date,
+    coerce_enum,
+    coerce_time,
+    optional_id,
+    optional_text,
+    text_list,
+)
 from reviewlab.errors import ValidationError
 
-MAX_TEXT = 5_000
-"""The longest contribution text, in characters after trimming (about a page)."""
+
 MAX_TITLE = 200
+MAX_SUMMARY = 20_000
 EVENT_WINDOW_SLACK = timedelta(hours=24)
 """A timeline event this far before the incident start or after its end draws a warning."""
-_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
 
 class Kind(StrEnum):
@@ -114,86 +126,6 @@ class PlanStatus(StrEnum):
     DROPPED = "dropped"
 
 
-E = TypeVar("E", bound=StrEnum)
-
-
-def coerce_enum(enum: type[E], value: Any, field_name: str) -> E:
-    """Return `value` as a member of `enum`, or raise a ValidationError listing what is allowed."""
-    if isinstance(value, enum):
-        return value
-    text = str(value).strip() if value is not None else ""
-    for candidate in (text, text.lower(), text.upper(), text.lower().replace(" ", "_").replace("-", "_")):
-        try:
-            return enum(candidate)
-        except ValueError:
-            continue
-    allowed = ", ".join(m.value for m in enum)
-    msg = f"{field_name} {value!r} is not known; allowed: {allowed}"
-    raise ValidationError(msg)
-
-
-def coerce_time(value: Any, field_name: str, *, optional: bool = False) -> datetime | None:
-    """Parse an ISO 8601 string or check a datetime; refuse naive times."""
-    if value is None or value == "":
-        if optional:
-            return None
-        msg = f"{field_name} is required (an ISO 8601 time with an offset, e.g. 2025-05-06T14:02:00+00:00)"
-        raise ValidationError(msg)
-    if isinstance(value, str):
-        try:
-            value = datetime.fromisoformat(value.strip())
-        except ValueError as err:
-            msg = f"{field_name} {value!r} is not an ISO 8601 time (e.g. 2025-05-06T14:02:00+00:00)"
-            raise ValidationError(msg) from err
-    if not isinstance(value, datetime):
-        msg = f"{field_name} must be a datetime or ISO 8601 string, got {type(value).__name__}"
-        raise ValidationError(msg)
-    if value.tzinfo is None or value.utcoffset() is None:
-        msg = (f"{field_name} {value.isoformat()} has no timezone; give an offset such as +00:00 "
-               "(reviewlab never guesses a timezone)")
-        raise ValidationError(msg)
-    return value
-
-
-def coerce_date(value: Any, field_name: str) -> date | None:
-    """Parse an ISO date (or take a date); None stays None."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value).strip())
-    except ValueError as err:
-        msg = f"{field_name} {value!r} is not a date like 2025-05-30"
-        raise ValidationError(msg) from err
-
-
-def check_id(value: Any, field_name: str) -> str:
-    """Check an identifier: 1-64 characters of letters, digits, '.', '_' or '-'."""
-    text = str(value) if value is not None else ""
-    if not _ID.match(text):
-        msg = f"{field_name} {value!r} is not a valid id: use 1-64 letters, digits, '.', '_' or '-'"
-        raise ValidationError(msg)
-    return text
-
-
-def check_text(value: Any, field_name: str = "text", *, limit: int = MAX_TEXT) -> str:
-    """Trim text and check it is neither empty nor longer than `limit` characters."""
-    if not isinstance(value, str):
-        msg = f"{field_name} must be a string, got {type(value).__name__}"
-        raise ValidationError(msg)
-    text = value.strip()
-    if not text:
-        msg = f"{field_name} is empty; write what was said (1 to {limit:,} characters)"
-        raise ValidationError(msg)
-    if len(text) > limit:
-        msg = f"{field_name} has {len(text):,} characters; the limit is {limit:,}. Split it into several contributions."
-        raise ValidationError(msg)
-    return text
-
-
 def new_id(prefix: str = "c") -> str:
     """A fresh random id such as 'c-3f9a1b2c4d5e'."""
     return f"{prefix}-{uuid.uuid4().hex[:12]}"
@@ -213,9 +145,9 @@ class Participant:
     responded: bool = True
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "name", check_text(self.name, "participant name", limit=100))
+        object.__setattr__(self, "name", check_text(self.name, "participant name", limit=MAX_NAME, one_line=True))
         object.__setattr__(self, "role", coerce_enum(Role, self.role, "role"))
-        object.__setattr__(self, "responded", bool(self.responded))
+        object.__setattr__(self, "responded", check_flag(self.responded, "responded"))
 
 
 @dataclass(frozen=True)
@@ -262,16 +194,14 @@ class Review:
             s(self, "incident_date", self.incident_start.date())
         if self.severity is not None:
             s(self, "severity", coerce_enum(Severity, self.severity, "severity"))
-        if isinstance(self.services, str):
-            s(self, "services", (self.services,))
-        s(self, "services", tuple(check_text(x, "service", limit=100) for x in self.services))
-        s(self, "summary", (self.summary or "").strip())
+        s(self, "services", text_list(self.services, "services"))
+        s(self, "summary", optional_text(self.summary, "summary", limit=MAX_SUMMARY) or "")
         s(self, "status", coerce_enum(Status, self.status, "status"))
         s(self, "meeting_at", coerce_time(self.meeting_at, "meeting_at", optional=True))
         s(self, "planning_at", coerce_time(self.planning_at, "planning_at", optional=True))
-        for name in ("facilitator", "facilitator_override", "planning_override"):
-            value = getattr(self, name)
-            s(self, name, value.strip() or None if isinstance(value, str) else value)
+        s(self, "facilitator", optional_text(self.facilitator, "facilitator", limit=MAX_NAME, one_line=True))
+        for name in ("facilitator_override", "planning_override"):
+            s(self, name, optional_text(getattr(self, name), name))
 
 
 @dataclass(frozen=True)
@@ -305,7 +235,7 @@ class Contribution:
         s = object.__setattr__
         s(self, "id", check_id(self.id, "contribution id"))
         s(self, "review_id", check_id(self.review_id, "review id"))
-        s(self, "participant", check_text(self.participant, "participant", limit=100))
+        s(self, "participant", check_text(self.participant, "participant", limit=MAX_NAME, one_line=True))
         s(self, "kind", coerce_enum(Kind, self.kind, "kind"))
         s(self, "phase", coerce_enum(Phase, self.phase, "phase"))
         s(self, "text", check_text(self.text))
@@ -316,15 +246,12 @@ class Contribution:
         if self.kind is not Kind.TIMELINE_EVENT and self.time_text is not None:
             msg = f"time_text is for timeline events; contribution {self.id} is a {self.kind.value}"
             raise ValidationError(msg)
-        if isinstance(self.tags, str):
-            s(self, "tags", (self.tags,))
-        s(self, "tags", tuple(t.strip() for t in self.tags if t and t.strip()))
-        if self.links_to is not None:
-            s(self, "links_to", check_id(self.links_to, "links_to"))
-            if self.links_to == self.id:
-                msg = f"contribution {self.id} cannot link to itself"
-                raise ValidationError(msg)
-        s(self, "private", bool(self.private))
+        s(self, "tags", text_list(self.tags, "tags"))
+        s(self, "links_to", optional_id(self.links_to, "links_to"))
+        if self.links_to is not None and self.links_to == self.id:
+            msg = f"contribution {self.id} cannot link to itself"
+            raise ValidationError(msg)
+        s(self, "private", check_flag(self.private, "private"))
 
     def outside_window(self, review: Review) -> bool:
         """True when the event time lies far (over a day) outside the incident window (False when
@@ -357,15 +284,14 @@ class RepairPlan:
             s(self, "effort", coerce_enum(Effort, self.effort, "effort"))
         if self.impact is not None:
             s(self, "impact", coerce_enum(Impact, self.impact, "impact"))
-        s(self, "owner", (self.owner or "").strip() or None)
+        s(self, "owner", optional_text(self.owner, "owner", limit=MAX_NAME, one_line=True))
         s(self, "due", coerce_date(self.due, "due"))
         s(self, "status", coerce_enum(PlanStatus, self.status, "plan status"))
-        if self.merged_into is not None:
-            s(self, "merged_into", check_id(self.merged_into, "merged_into"))
-            if self.merged_into == self.item_id:
-                msg = f"repair item {self.item_id} cannot be merged into itself"
-                raise ValidationError(msg)
-        s(self, "note", (self.note or "").strip())
+        s(self, "merged_into", optional_id(self.merged_into, "merged_into"))
+        if self.merged_into is not None and self.merged_into == self.item_id:
+            msg = f"repair item {self.item_id} cannot be merged into itself"
+            raise ValidationError(msg)
+        s(self, "note", optional_text(self.note, "note") or "")
         s(self, "planned_at", coerce_time(self.planned_at, "planned_at", optional=True))
 
 
@@ -382,7 +308,7 @@ class ThemeLink:
         s = object.__setattr__
         s(self, "item_id", check_id(self.item_id, "item_id"))
         s(self, "theme_label", check_text(self.theme_label, "theme label", limit=MAX_TITLE))
-        s(self, "confirmed_by", check_text(self.confirmed_by, "confirmed_by", limit=100))
+        s(self, "confirmed_by", check_text(self.confirmed_by, "confirmed_by", limit=MAX_NAME, one_line=True))
         s(self, "confirmed_at", coerce_time(self.confirmed_at, "confirmed_at"))
 
 
@@ -398,15 +324,6 @@ class AgendaItem:
     def __post_init__(self) -> None:
         s = object.__setattr__
         s(self, "title", check_text(self.title, "agenda topic", limit=MAX_TITLE))
-        try:
-            minutes = int(self.minutes)
-        except (TypeError, ValueError) as err:
-            msg = f"minutes {self.minutes!r} is not a whole number of minutes"
-            raise ValidationError(msg) from err
-        if not 1 <= minutes <= 90:
-            msg = f"minutes {minutes} is outside 1 to 90 (a review meeting lasts 90 minutes at most)"
-            raise ValidationError(msg)
-        s(self, "minutes", minutes)
-        if isinstance(self.contribution_ids, str):
-            s(self, "contribution_ids", (self.contribution_ids,))
-        s(self, "contribution_ids", tuple(check_id(c, "contribution id") for c in self.contribution_ids))
+        # 1 to 90: a review meeting lasts 90 minutes at most
+        s(self, "minutes", check_whole(self.minutes, "minutes", 1, 90))
+        s(self, "contribution_ids", check_ids(self.contribution_ids, "contribution_ids"))

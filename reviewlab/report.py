@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from reviewlab.errors import ReviewlabError
 from reviewlab.privacy import count_private, hidden_note, visible
+from reviewlab.timeline import group_events
 from reviewlab.unknowns import event_when, incident_when, severity_text, timeline_order
 
 if TYPE_CHECKING:
@@ -90,10 +91,12 @@ def review_blocks(bundle: ReviewBundle, *, charts: bool = True) -> list[Block]:
     shown_under: set[str] = set()
     timeline = []
     day = r.incident_start.date() if r.incident_start is not None else None
-    for event in events:
-        if event.links_to in by_id and by_id[event.links_to].kind.value == "timeline_event":
-            continue  # shown as a viewpoint under the event it describes
-        views = [c for c in said if c.links_to == event.id]
+    place = {c.id: i for i, c in enumerate(events)}
+    # accounts of one event (linked in a chain or a cycle) are one item: reviewlab.timeline's rule
+    for root, group in sorted(group_events(events).items(), key=lambda kv: min(place[c.id] for c in kv[1])):
+        event, members = by_id[root], {c.id for c in group}
+        views = [c for c in said if c.id != root and (c.id in members or c.links_to in members
+                                                      and c.kind.value != "timeline_event")]
         shown_under.update(c.id for c in views if c.kind.value in ("timeline_event", "observation"))
         timeline.append(Item(event.text, event.participant, [Item(c.text, c.participant) for c in views],
                              event_when(event, tz, day)))

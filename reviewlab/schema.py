@@ -5,6 +5,7 @@ Never edit a migration that has shipped: add a new one at the end of MIGRATIONS.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Callable
 
@@ -143,6 +144,23 @@ def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     return apply
 
 
+_STRAY = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_FREE_TEXT = (("reviews", "id", ("title", "summary", "facilitator_override", "planning_override")),
+              ("contributions", "id", ("text",)), ("repair_plans", "item_id", ("note",)),
+              ("agenda_items", "rowid", ("title",)))
+
+
+def _clean_free_text(conn: sqlite3.Connection) -> None:
+    """Earlier versions stored control characters the model now refuses; each becomes U+FFFD, visibly,
+    so that every review stays readable (names and ids are keys, and held no such characters)."""
+    for table, key, columns in _FREE_TEXT:
+        for row in conn.execute(f"SELECT {key}, {', '.join(columns)} FROM {table}").fetchall():
+            values = [_STRAY.sub("\ufffd", v) if isinstance(v, str) else v for v in row[1:]]
+            if values != list(row[1:]):
+                sets = ", ".join(f"{c} = ?" for c in columns)
+                conn.execute(f"UPDATE {table} SET {sets} WHERE {key} = ?", (*values, row[0]))
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (1, "reviews, participants, contributions, repair plans", _script(V1_CORE)),
     (2, "embedding cache by model and text hash", _script(V2_EMBEDDINGS)),
@@ -151,6 +169,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (5, "recurring themes a person confirmed a repair item addresses", _script(V5_REPAIR_ITEM_THEMES)),
     (6, "unknowns of imported postmortems (start day, document date, severity, raw event times) and import notes",
      _import_unknowns),
+    (7, "control characters in stored text, refused since, shown as U+FFFD", _clean_free_text),
 ]
 LATEST = MIGRATIONS[-1][0]
 
@@ -173,7 +192,8 @@ def migrate(conn: sqlite3.Connection) -> list[int]:
             conn.execute("INSERT INTO schema_version VALUES (?, ?, datetime('now'))", (version, name))
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:  # SQLite has already rolled back after some errors (a full disk)
+                conn.execute("ROLLBACK")
             raise
         applied.append(version)
     return applied

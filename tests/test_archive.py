@@ -147,7 +147,7 @@ def test_bad_paths_and_urls(tmp_path):
         open_archive(tmp_path / "missing" / "a.db")
     junk = tmp_path / "junk.db"
     junk.write_bytes(b"this is not a database" * 100)
-    with pytest.raises(ArchiveError, match="cannot open archive"):
+    with pytest.raises(ArchiveError, match="is not a reviewlab archive .not a SQLite database"):
         open_archive(junk)
 
 

@@ -37,7 +37,8 @@ class Archive(TransferMixin, ViewsMixin):
         return f"Archive {where}: {len(reviews)} review(s)"
 
 
-def open_archive(path_or_url: str | Path | None = None, *, create: bool | None = None) -> Archive:
+def open_archive(path_or_url: str | Path | None = None, *, create: bool | None = None,
+                 read_only: bool = False) -> Archive:
     """Open (and migrate) an archive; create a new one only when asked.
 
     Arguments:
@@ -46,11 +47,12 @@ def open_archive(path_or_url: str | Path | None = None, *, create: bool | None =
             ``$REVIEWLAB_ARCHIVE`` nothing is opened, and nothing is created in the current folder.
         create: make the file when it does not exist. By default a file named here is created (you
             asked for it by name) and one named by ``$REVIEWLAB_ARCHIVE`` must exist already.
+        read_only: open an existing archive so that nothing can be written (writes raise ArchiveReadOnly).
 
     Raises:
         ArchiveNotNamed: no archive named and ``$REVIEWLAB_ARCHIVE`` unset.
-        ArchiveError: a missing file not to be created, a server URL (not supported yet), or a file
-            that is not an archive.
+        ArchiveError: a missing file not to be created, or a server URL (not supported yet);
+            NotAnArchive for a file that is not a reviewlab archive (it is left as it was).
     """
     from reviewlab.config import ENV_ARCHIVE, named_archive
 
@@ -77,4 +79,4 @@ def open_archive(path_or_url: str | Path | None = None, *, create: bool | None =
         msg = (f"no archive at {Path(text).expanduser()}{source}; create it with `reviewlab init --archive {text}` "
                f"(add --sample for the sample reviews) or open_archive({text!r}, create=True)")
         raise ArchiveError(msg)
-    return Archive(text)
+    return Archive(text, read_only=read_only)

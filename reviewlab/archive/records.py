@@ -100,7 +100,7 @@ class RecordsMixin(Connection):
     def participants(self, review_id: str) -> list[Participant]:
         """The roster of a review, in the order people were added."""
         rows = self._rows("SELECT name, role, responded FROM participants WHERE review_id=? ORDER BY seq", (review_id,))
-        return [Participant(**r) for r in rows]
+        return [Participant(r["name"], r["role"], bool(r["responded"])) for r in rows]
 
     # -- contributions ------------------------------------------------------------------------
     def add_contribution(self, review_id: str, participant: str, kind: str, text: str, *,
@@ -122,7 +122,7 @@ class RecordsMixin(Connection):
             'observation'
         """
         c = Contribution(id=id or new_id(f"{review_id}-c"), review_id=review_id, participant=participant,
-                         kind=kind, text=text, phase=phase, event_time=event_time, tags=tuple(tags),
+                         kind=kind, text=text, phase=phase, event_time=event_time, tags=_as_list(tags),
                          links_to=links_to, private=private, recorded_at=recorded_at or utcnow())
         review = self.get_review(review_id)
         roster = {p.name for p in self.participants(review_id)}
@@ -173,3 +173,10 @@ class RecordsMixin(Connection):
                      " tags, links_to, private, time_text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                      (c.id, c.review_id, c.participant, c.phase.value, c.kind.value, c.text, to_text(c.recorded_at),
                       to_text(c.event_time), json.dumps(list(c.tags)), c.links_to, int(c.private), c.time_text))
+
+
+def _as_list(values: Any) -> Any:
+    """Any iterable of tags as a tuple; a text, an object or None go to the model as they are (it says what is wrong)."""
+    if isinstance(values, (str, bytes, dict)) or not isinstance(values, Iterable):
+        return values
+    return tuple(values)

@@ -10,9 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from reviewlab.archive.connection import to_text
+from reviewlab.archive.overwrite import Replacement, compare
 from reviewlab.archive.planning import PlanningMixin
 from reviewlab.bundle import ReviewBundle, load_bundle
-from reviewlab.errors import DuplicateError
+from reviewlab.errors import DuplicateError, WouldRemoveWork
 from reviewlab.model import Review
 from reviewlab.unknowns import ImportNote
 
@@ -40,26 +41,38 @@ class TransferMixin(PlanningMixin):
         return data
 
     def import_review(self, source: str | Path | dict[str, Any] | ReviewBundle, *,
-                      overwrite: bool = False) -> Review:
+                      overwrite: bool = False, force: bool = False) -> Review:
         """Import one review from a JSON file, a dict or a bundle: all of it or, on any error, nothing.
+
+        Arguments:
+            overwrite: replace the review if the archive holds it, provided nothing the archive holds
+                is lost (every contribution, plan, confirmed theme, agenda topic and participant is
+                also in the new version).
+            force: with `overwrite`, replace it even when that removes some of them.
 
         Raises:
             ImportFormatError: malformed input (the message names the file and field).
             DuplicateError: the review exists and `overwrite` is false.
+            WouldRemoveWork: `overwrite` would remove what the archive holds and `force` is false
+                (the message says what); nothing was imported.
         """
-        bundle = self._as_bundle(source)
-        with self.atomic() as conn:
-            self._import_in(conn, bundle, overwrite)
-        return bundle.review
+        return self.import_reviews([source], overwrite=overwrite, force=force)[0]
 
     def import_reviews(self, sources: Iterable[str | Path | dict[str, Any] | ReviewBundle], *,
-                       overwrite: bool = False) -> list[Review]:
-        """Import several reviews in one transaction: all of them or, on any error, none."""
+                       overwrite: bool = False, force: bool = False) -> list[Review]:
+        """Import several reviews in one transaction: all of them or, on any error, none (see import_review)."""
         bundles = [self._as_bundle(s) for s in sources]
         with self.atomic() as conn:
             for bundle in bundles:
-                self._import_in(conn, bundle, overwrite)
+                self._import_in(conn, bundle, overwrite, force)
         return [b.review for b in bundles]
+
+    def replacement(self, bundle: ReviewBundle) -> Replacement | None:
+        """What importing `bundle` over the archive's version of its review would remove and change
+        (None when the archive does not hold that review)."""
+        if not self._rows("SELECT 1 FROM reviews WHERE id = ?", (bundle.review.id,)):
+            return None
+        return compare(self.bundle(bundle.review.id), bundle)
 
     @staticmethod
     def _as_bundle(source: str | Path | dict[str, Any] | ReviewBundle) -> ReviewBundle:
@@ -72,11 +85,17 @@ class TransferMixin(PlanningMixin):
             return bundle_from_dict(source)
         return load_bundle(source)
 
-    def _import_in(self, conn: sqlite3.Connection, bundle: ReviewBundle, overwrite: bool) -> None:
+    def _import_in(self, conn: sqlite3.Connection, bundle: ReviewBundle, overwrite: bool, force: bool = False) -> None:
         exists = conn.execute("SELECT 1 FROM reviews WHERE id=?", (bundle.review.id,)).fetchone()
         if exists and not overwrite:
             msg = f"review {bundle.review.id!r} is already in {self.path}; pass overwrite=True to replace it"
             raise DuplicateError(msg)
+        if exists and not force:  # read inside the transaction: what is removed is what is there now
+            change = compare(self.bundle(bundle.review.id), bundle)
+            if change.removes:
+                msg = (f"{change.describe()}; nothing was imported. Import with force=True "
+                       "(reviewlab import --overwrite --force) to replace it anyway")
+                raise WouldRemoveWork(msg)
         if exists:
             self._delete_in(conn, bundle.review.id)
         clash = [c.id for c in bundle.contributions

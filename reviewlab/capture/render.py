@@ -13,6 +13,7 @@ from reviewlab.capture.coaching import Hint
 from reviewlab.capture.rules import BOARD_COLUMNS, TIMELINE_TOLERANCE
 from reviewlab.capture.voices import VoiceBalance
 from reviewlab.model import AgendaItem, Contribution, Kind, Phase
+from reviewlab.timeline import group_events
 from reviewlab.unknowns import event_when, timeline_order
 
 _STATE_COLOUR = {"not_started": "#555", "running": "#1b5e20", "warn": "#b26a00", "stop": "#b00020"}
@@ -71,18 +72,7 @@ def board_html(contributions: Sequence[Contribution]) -> str:
 def event_groups(contributions: Sequence[Contribution]) -> list[list[Contribution]]:
     """Timeline events grouped by the event they describe (a chain of `links_to`), earliest first."""
     events = [c for c in contributions if c.kind is Kind.TIMELINE_EVENT and not c.private]
-    by_id = {c.id: c for c in events}
-
-    def root(c: Contribution) -> str:
-        seen = set()
-        while c.links_to in by_id and c.id not in seen:
-            seen.add(c.id)
-            c = by_id[c.links_to]
-        return c.id
-
-    groups: dict[str, list[Contribution]] = {}
-    for c in events:
-        groups.setdefault(root(c), []).append(c)
+    groups = group_events(events)  # the one rule for following links (chains and cycles): reviewlab.timeline
     place = {c.id: i for i, c in enumerate(timeline_order(events))}  # an imported event may have no time
     return sorted(groups.values(), key=lambda g: min(place[c.id] for c in g))
 

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from reviewlab.errors import MissingColumns
 from reviewlab.privacy import visible
+from reviewlab.timeline import event_roots
 
 if TYPE_CHECKING:
     import altair as alt
@@ -15,16 +16,8 @@ NEEDED = ("contribution_id", "participant", "event_time", "text", "links_to")
 
 
 def event_ids(frame: pd.DataFrame) -> list[str]:
-    """For each row, the id of the event it describes: the root of its chain of `links_to`."""
-    link = dict(zip(frame["contribution_id"], frame["links_to"]))
-    roots = []
-    for cid in frame["contribution_id"]:
-        seen, at = set(), cid
-        while isinstance(link.get(at), str) and link[at] in link and at not in seen:
-            seen.add(at)
-            at = link[at]
-        roots.append(at)
-    return roots
+    """For each row, the id of the event it describes (`reviewlab.timeline.event_roots`: chains and cycles)."""
+    return event_roots(list(frame["contribution_id"]), list(frame["links_to"]))
 
 
 def timeline_chart(frame: pd.DataFrame) -> alt.Chart:
@@ -62,9 +55,9 @@ def timeline_chart(frame: pd.DataFrame) -> alt.Chart:
         data = data[data["kind"] == "timeline_event"]
     data = visible(data)
     unplaced = int(data["event_time"].isna().sum())
+    data = data.assign(event=event_ids(data) if len(data) else [])  # links may run through an undrawn event
     data = data.dropna(subset=["event_time"])
-    data = data.assign(event_time=pd.to_datetime(data["event_time"], utc=True),
-                       event=event_ids(data) if len(data) else [])
+    data = data.assign(event_time=pd.to_datetime(data["event_time"], utc=True))
     data = data[["contribution_id", "participant", "event_time", "text", "event"]].reset_index(drop=True)
     base = alt.Chart(data).encode(
         x=alt.X("event_time:T", title="event time (UTC)", axis=alt.Axis(format="%H:%M")),

@@ -19,8 +19,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reviewlab.errors import DuplicateError
+from reviewlab.errors import DuplicateError, WouldRemoveWork
 from reviewlab.importers.common import ParsedFile, fail
+from reviewlab.importers.jsonfile import read_json
 from reviewlab.importers.markdown import DOCUMENT, read_markdown
 from reviewlab.importers.table import read_csv
 
@@ -31,13 +32,6 @@ SUFFIXES = {".json": "json", ".csv": "csv", ".md": "markdown", ".markdown": "mar
 
 __all__ = ["DOCUMENT", "ParsedFile", "expand_paths", "import_paths", "read_csv", "read_file", "read_json",
            "read_markdown"]
-
-
-def read_json(path: str | Path) -> ParsedFile:
-    """Read one review JSON file (docs/review-json.md)."""
-    from reviewlab.bundle import load_bundle
-
-    return ParsedFile(Path(path), "json", [load_bundle(path)])
 
 
 def read_file(path: str | Path, *, now: datetime | None = None, timezone: str | None = None,
@@ -78,13 +72,17 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def import_paths(archive: Archive, paths: Iterable[str | Path], *, dry_run: bool = False, overwrite: bool = False,
-                 progress: bool = False, now: datetime | None = None, timezone: str | None = None,
-                 day: str | None = None) -> list[ParsedFile]:
+                 force: bool = False, progress: bool = False, now: datetime | None = None,
+                 timezone: str | None = None, day: str | None = None) -> list[ParsedFile]:
     """Read every file, check it, then import all reviews at once (or, with `dry_run`, none).
 
     A Markdown postmortem is imported whenever it has a title and some prose; what it leaves open is
     kept as written and every assumption is an import note on the review (`ParsedFile.describe`).
     `timezone` and `day` settle what documents leave open (see `read_file`).
+
+    With `overwrite`, a review the archive already holds is replaced, and a note on its file says
+    what that removes and changes; if it would remove anything the archive holds (contributions,
+    plans, confirmed themes, agenda topics, participants), `force` is needed too.
 
     Returns:
         The parsed files, each with its reviews and warnings: what was (or would be) imported.
@@ -93,6 +91,8 @@ def import_paths(archive: Archive, paths: Iterable[str | Path], *, dry_run: bool
         ImportFormatError: a file is malformed (a Markdown file only when it is not a postmortem at all:
             binary, empty, no prose); nothing was imported.
         DuplicateError: a review is already in the archive and `overwrite` is false; nothing was imported.
+        WouldRemoveWork: `overwrite` would remove what the archive holds and `force` is false (dry run
+            or not); nothing was imported.
     """
     files = expand_paths(paths)
     if progress:
@@ -110,8 +110,15 @@ def import_paths(archive: Archive, paths: Iterable[str | Path], *, dry_run: bool
             seen[rid] = item.path
             if rid in existing and not overwrite:
                 raise _duplicate(item.path, rid, archive)
+            change = archive.replacement(bundle) if rid in existing else None
+            if change is not None:
+                if change.removes and not force:
+                    msg = (f"{item.path}: {change.describe()}; nothing was imported. Add --force "
+                           "(force=True) to replace it anyway")
+                    raise WouldRemoveWork(msg)
+                item.warnings.append(f"{item.path}: {change.describe(done=not dry_run)}")
     if not dry_run:
-        archive.import_reviews([b for item in parsed for b in item.bundles], overwrite=overwrite)
+        archive.import_reviews([b for item in parsed for b in item.bundles], overwrite=overwrite, force=force)
     return parsed
 
 

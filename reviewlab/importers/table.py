@@ -10,14 +10,17 @@ are separated by ';'. Headers are matched without regard to case, spaces or dash
 from __future__ import annotations
 
 import csv
+import io
 import re
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from reviewlab.boundary import check_id, parse_flag
 from reviewlab.bundle import ReviewBundle
 from reviewlab.errors import ValidationError
 from reviewlab.importers.common import ParsedFile, fail
+from reviewlab.importers.source import read_source
 from reviewlab.model import Contribution, Participant, Review, utcnow
 
 REQUIRED = ("review_id", "review_title", "incident_start", "participant", "kind", "text")
@@ -26,20 +29,11 @@ OPTIONAL = ("contribution_id", "phase", "recorded_at", "event_time", "tags", "li
             "responded", *REVIEW_COLUMNS)
 ALIASES = {"title": "review_title", "id": "contribution_id", "who": "participant", "status": "review_status",
            "name": "participant", "tag": "tags", "service": "services"}
-_TRUE, _FALSE = {"true", "yes", "y", "1", "x"}, {"false", "no", "n", "0", ""}
 
 
 def _header(name: str) -> str:
     key = re.sub(r"[\s\-]+", "_", name.strip().lower())
     return ALIASES.get(key, key)
-
-
-def _flag(value: str, column: str) -> bool:
-    low = value.strip().lower()
-    if low in _TRUE | _FALSE:
-        return low in _TRUE
-    msg = f"{column} {value!r} is not yes/no (true, false, yes, no, 1, 0)"
-    raise ValidationError(msg)
 
 
 def _list(value: str) -> tuple[str, ...]:
@@ -54,16 +48,17 @@ def read_csv(path: str | Path, *, now: datetime | None = None) -> ParsedFile:
     """
     path = Path(path)
     now = now or utcnow()
-    parsed = ParsedFile(path, "csv")
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            rows = list(_numbered_rows(path, handle))
-    except (OSError, UnicodeDecodeError) as err:
-        raise fail(path, None, f"cannot read it as UTF-8 CSV ({err})", err) from err
+    source = read_source(path)
+    parsed = ParsedFile(path, "csv", warnings=source.notes)
+    rows = list(_numbered_rows(path, source.text))
     if not rows:
         raise fail(path, 1, f"no header row; the first line must name the columns, at least {', '.join(REQUIRED)}")
     header_line, header = rows[0]
     columns = [_header(h) for h in header]
+    twice = sorted({c for c in columns if c and columns.count(c) > 1})
+    if twice:
+        named = "; ".join(f"{c} ({', '.join(repr(h) for h, k in zip(header, columns) if k == c)})" for c in twice)
+        raise fail(path, header_line, f"column(s) given twice: {named}; give each column once")
     missing = [c for c in REQUIRED if c not in columns]
     if missing:
         raise fail(path, header_line, f"missing column(s) {', '.join(missing)}; required: {', '.join(REQUIRED)}")
@@ -79,6 +74,10 @@ def read_csv(path: str | Path, *, now: datetime | None = None) -> ParsedFile:
             continue
         if len(values) > len(columns):
             raise fail(path, line, f"{len(values)} values but {len(columns)} columns; quote text that holds commas")
+        if len(values) < len(columns):
+            raise fail(path, line, f"{len(values)} values but {len(columns)} columns "
+                                   f"({', '.join(header[len(values):])} missing); end the row with empty values (,,)")
+        _refuse_swallowed_rows(path, line, values, len(columns), values[columns.index("review_id")])
         row = {c: v.strip() for c, v in zip(columns, values)}
         try:
             _add_row(groups, row, line, now)
@@ -92,15 +91,31 @@ def read_csv(path: str | Path, *, now: datetime | None = None) -> ParsedFile:
     return parsed
 
 
-def _numbered_rows(path: Path, handle: Any) -> Any:
-    reader = csv.reader(handle)
+def _numbered_rows(path: Path, text: str) -> Any:
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     start = 1
     try:
         for values in reader:
             yield start, values
             start = reader.line_num + 1
     except csv.Error as err:
-        raise fail(path, reader.line_num, f"not valid CSV: {err}", err) from err
+        if "unexpected end of data" in str(err):
+            raise fail(path, start, "a quote (\") opened in this row is never closed, so every line after it would "
+                                    "be read as one text; close it, and write a quote inside a text as \"\"") from None
+        raise fail(path, reader.line_num, f"not valid CSV: {err} (write a quote inside a quoted text as \"\")",
+                   err) from None
+
+
+def _refuse_swallowed_rows(path: Path, line: int, values: list[str], width: int, review_id: str) -> None:
+    """A value running over lines that read as rows of the same review: a quote was left open."""
+    for value in values:
+        for offset, piece in enumerate(value.split("\n")[1:], start=1):
+            cells = next(csv.reader([piece]), [])
+            if len(cells) >= width - 1 and review_id.strip() in (c.strip() for c in cells):
+                msg = (f"a quoted value runs over line {line + offset}, which reads as a row of its own "
+                       f"({piece[:40]!r}); a quote (\") is probably not closed. Close it, or write a quote "
+                       "inside a text as \"\"")
+                raise fail(path, line, msg)
 
 
 def _add_row(groups: dict[str, dict[str, Any]], row: dict[str, str], line: int, now: datetime) -> None:
@@ -108,6 +123,7 @@ def _add_row(groups: dict[str, dict[str, Any]], row: dict[str, str], line: int, 
     if not rid:
         msg = "review_id is empty; every row names its review"
         raise ValidationError(msg)
+    check_id(rid, "review id")
     group = groups.setdefault(rid, {"line": line, "review": {}, "people": {}, "rows": []})
     for column in ("review_title", "incident_start", *REVIEW_COLUMNS):
         value = row.get(column, "")
@@ -118,7 +134,7 @@ def _add_row(groups: dict[str, dict[str, Any]], row: dict[str, str], line: int, 
             msg = f"{column} {value!r} differs from {seen!r} given earlier for review {rid}; give one value"
             raise ValidationError(msg)
     name = row["participant"]
-    person = Participant(name, row.get("role") or "responder", _flag(row.get("responded") or "yes", "responded"))
+    person = Participant(name, row.get("role") or "responder", parse_flag(row.get("responded") or "yes", "responded"))
     known = group["people"].setdefault(person.name, person)
     if row.get("role") and known.role != person.role:
         msg = f"participant {name!r} has role {person.role.value} here and {known.role.value} on an earlier row"
@@ -128,7 +144,7 @@ def _add_row(groups: dict[str, dict[str, Any]], row: dict[str, str], line: int, 
         kind=row["kind"], text=row["text"], phase=row.get("phase") or "meeting",
         recorded_at=row.get("recorded_at") or now, event_time=row.get("event_time") or None,
         tags=_list(row.get("tags", "")), links_to=row.get("links_to") or None,
-        private=_flag(row.get("private", ""), "private"))
+        private=parse_flag(row.get("private", ""), "private"))
     group["rows"].append(c)
 
 

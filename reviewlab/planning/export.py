@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reviewlab.exports import safe_csv
 from reviewlab.frames import require_columns
 from reviewlab.planning.rules import PLAN_COLUMNS
 
@@ -71,12 +72,11 @@ def plan_markdown(plan: pd.DataFrame, *, title: str = "Repair plan") -> str:
 
 
 def plan_csv(plan: pd.DataFrame, path: str | Path | None = None) -> str:
-    """The ranked plan as CSV (`CSV_COLUMNS`, lists joined with '; '); also written to `path` if given."""
+    """The ranked plan as CSV (`CSV_COLUMNS`, lists joined with '; '); also written to `path` if given.
+
+    A text that starts like a formula (= + - @) gets a leading ' (`reviewlab.exports.safe_cell`)."""
     require_columns(plan, [c for c in CSV_COLUMNS if c != "themes"] + ["addressed"], "plan_csv")
     data = plan.assign(themes=plan["addressed"])[CSV_COLUMNS].copy()
     for column in data.columns:
         data[column] = data[column].map(_plain)
-    text = data.to_csv(index=False, lineterminator="\n")
-    if path is not None:
-        Path(path).write_text(text, encoding="utf-8")
-    return text
+    return safe_csv(data, path)  # cells a spreadsheet would run as formulas get a leading 
