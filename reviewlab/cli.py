@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from pathlib import Path
 from typing import Any
@@ -11,7 +10,7 @@ from typing import Any
 import click
 
 from reviewlab.cli_errors import Group
-from reviewlab.config import ENV_ARCHIVE, default_archive
+from reviewlab.config import DEFAULT_WORKSPACE, ENV_ARCHIVE, ENV_WORKSPACE, default_archive
 from reviewlab.exports import safe_csv, write_file
 
 archive_option = click.option(
@@ -51,7 +50,7 @@ def init(archive_path: str | None, sample: bool, force: bool) -> None:
 
     Example: reviewlab init --sample --archive build/sample.db
     """
-    from reviewlab.sample import build_sample
+    from reviewlab.sample import build_sample_file
 
     path = archive_path or default_archive()
     target = Path(path.removeprefix("sqlite:///")).expanduser()
@@ -60,17 +59,12 @@ def init(archive_path: str | None, sample: bool, force: bool) -> None:
             raise click.ClickException(f"{target} already exists; use --force to replace it")
         for suffix in ("", "-wal", "-shm"):
             Path(f"{target}{suffix}").unlink(missing_ok=True)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    # build into a temporary file, then move it in place: an interrupted build leaves no half archive
-    partial = target.with_name(target.name + ".partial")
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{partial}{suffix}").unlink(missing_ok=True)
-    with _open(str(partial), create=True) as archive:
-        count = build_sample(archive, progress=sys.stderr.isatty()) if sample else 0
-        archive.checkpoint()
-    shutil.move(str(partial), target)
-    Path(f"{partial}-wal").unlink(missing_ok=True)
-    Path(f"{partial}-shm").unlink(missing_ok=True)
+    if sample:  # built under a temporary name and moved in place: an interrupted build leaves no half archive
+        count = build_sample_file(target, progress=sys.stderr.isatty())
+    else:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with _open(str(target), create=True):
+            count = 0
     click.echo(f"created {target} with {count} review(s)")
 
 
@@ -94,14 +88,21 @@ def list_reviews(archive_path: str | None) -> None:
                        f"{review.title}" + (f"  [{notes} import note(s)]" if notes else ""))
 
 
+include_private_option = click.option(
+    "--include-private", is_flag=True,
+    help="Include the private interview notes (left out by default), each marked [private].")
+
+
 @cli.command()
 @archive_option
 @click.argument("review_id")
-def show(archive_path: str | None, review_id: str) -> None:
-    """Show one review: incident, roster, contributions by kind, and its import notes.
+@include_private_option
+def show(archive_path: str | None, review_id: str, include_private: bool) -> None:
+    """Show one review: incident, roster, contributions by kind (private interview notes left out), import notes.
 
     Example: reviewlab show r01 --archive build/sample.db
     """
+    from reviewlab.privacy import PRIVATE_MARK, count_private, hidden_note, included_note, visible
     from reviewlab.unknowns import event_when, incident_when, severity_text
 
     with _open(archive_path) as archive:
@@ -112,9 +113,14 @@ def show(archive_path: str | None, review_id: str) -> None:
         for p in archive.participants(review_id):
             click.echo(f"  - {p.name} ({p.role.value}{', responded' if p.responded else ''})")
         day = review.incident_start.date() if review.incident_start else None
-        for c in archive.contributions(review_id):
+        said = archive.contributions(review_id)
+        for c in visible(said, include_private=include_private):
             when = f" {event_when(c, day=day)}" if c.kind.value == "timeline_event" else ""
-            click.echo(f"  [{c.kind.value}{when}] {c.participant}: {c.text}")
+            mark = f" {PRIVATE_MARK}" if c.private else ""
+            click.echo(f"  [{c.kind.value}{when}]{mark} {c.participant}: {c.text}")
+        hidden = count_private(said)
+        if hidden:
+            click.echo(f"  ({included_note(hidden) if include_private else hidden_note(hidden, 'add --include-private')})")
         _echo_notes(archive.import_notes(review_id))
 
 
@@ -125,25 +131,40 @@ def _echo_notes(notes: list[Any], indent: str = "  ") -> None:
         click.echo(f"{indent}  - {note}")
 
 
-@cli.command()
-@archive_option
+@cli.command(context_settings={"ignore_unknown_options": True})
+@click.option("--archive", "archive_path", envvar=ENV_ARCHIVE, default=None, metavar="PATH_OR_URL",
+              help=f"Your archive [default: ${ENV_ARCHIVE}, else the workspace's copy of the sample archive].")
+@click.option("--workspace", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help=f"Folder of your working copies [default: ${ENV_WORKSPACE}, else {DEFAULT_WORKSPACE}].")
 @click.option("--port", type=int, default=None, help="Port for JupyterLab.")
 @click.option("--no-browser", is_flag=True, help="Do not open a browser.")
-def lab(archive_path: str | None, port: int | None, no_browser: bool) -> None:
-    """Start JupyterLab on the notebooks with this archive.
+@click.option("--no-start", is_flag=True, help="Prepare the workspace and say what it holds; do not start JupyterLab.")
+@click.argument("jupyter_args", nargs=-1, type=click.UNPROCESSED)
+def lab(archive_path: str | None, workspace: Path | None, port: int | None, no_browser: bool, no_start: bool,
+        jupyter_args: tuple[str, ...]) -> None:
+    """Start JupyterLab on your working copies of the notebooks (copied in when missing, never overwritten).
 
-    Example: reviewlab lab --archive build/sample.db
+    Without --archive (or $REVIEWLAB_ARCHIVE) the notebooks open the workspace's copy of the sample
+    archive and their demo cells run; with your own archive they never do. Arguments after -- go to
+    JupyterLab.
+
+    Example: reviewlab lab --archive ~/reviews.db --workspace ~/reviewlab
     """
-    path = archive_path or default_archive()
-    notebooks = Path(__file__).resolve().parent.parent / "notebooks"
-    env = {**os.environ, ENV_ARCHIVE: str(Path(path).expanduser().resolve()) if "://" not in path else path}
-    args = [sys.executable, "-m", "jupyter", "lab", f"--notebook-dir={notebooks if notebooks.is_dir() else Path.cwd()}"]
-    if port:
-        args.append(f"--port={port}")
-    if no_browser:
-        args.append("--no-browser")
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        args.append("--allow-root")
+    from reviewlab.workspace import lab_command, prepare_workspace
+
+    report = prepare_workspace(workspace, sample=archive_path is None)
+    for line in report.lines():
+        click.echo(line)
+    if archive_path is None:
+        archive, demo = str(report.sample), True
+    else:
+        with _open(archive_path):  # it must exist: a typo would open an empty archive
+            pass
+        archive, demo = archive_path if "://" in archive_path else str(Path(archive_path).expanduser().resolve()), False
+    click.echo(f"archive: {archive}" + (" (the sample: demo cells run)" if demo else " (demo cells do not run)"))
+    if no_start:
+        return
+    args, env = lab_command(report.folder, archive, demo=demo, port=port, no_browser=no_browser, extra=jupyter_args)
     os.execvpe(args[0], args, env)
 
 
@@ -267,7 +288,7 @@ def coach(text: str, as_json: bool, strict: bool, phase: str | None) -> None:
 @click.option("--kind", "kinds", multiple=True, help="Only these kinds (repeatable), e.g. --kind observation.")
 @click.option("--n-themes", type=click.IntRange(min=1), default=None, help="How many themes [default: automatic].")
 @click.option("--min-size", type=click.IntRange(min=1), default=None, help="Fewest contributions in a theme.")
-@click.option("--include-private", is_flag=True, help="Include private interview notes (left out by default).")
+@include_private_option
 @click.option("--names-weight", type=click.FloatRange(0, 1), default=0.5, show_default=True,
               help="Weight of each text without the names of people, companies, services and files; "
                    "0 embeds texts as written (the view is left out by itself, with a note, for text that "
@@ -288,11 +309,12 @@ def analyze(archive_path: str | None, model: str | None, fmt: str, output: Path 
     from reviewlab.analysis import find_themes
     from reviewlab.analysis.names import NamesViewWarning
     from reviewlab.explore import themes_table
+    from reviewlab.privacy import count_private, included_note
 
     with _open(archive_path) as archive:
-        frame = archive.contributions_frame()
-        if not include_private:
-            frame = frame[~frame["private"]]
+        frame = archive.contributions_frame(include_private=include_private)
+        if include_private:
+            click.echo(f"note: {included_note(count_private(frame))}", err=True)
         if kinds:
             frame = frame[frame["kind"].isin(kinds)]
         if frame.empty:

@@ -47,6 +47,10 @@ class ArchiveError(ReviewlabError):
     """The archive could not be opened or written."""
 
 
+class ArchiveNotNamed(ArchiveError):
+    """No archive was named and $REVIEWLAB_ARCHIVE is unset: nothing is opened, nothing created."""
+
+
 class NotAnArchive(ArchiveError):
     """The file is not a reviewlab archive (0 bytes, not SQLite, someone else's database, a newer schema); left as it was."""
 

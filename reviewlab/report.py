@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from reviewlab.errors import ReviewlabError
+from reviewlab.privacy import count_private, hidden_note, visible
 from reviewlab.timeline import group_events
 from reviewlab.unknowns import event_when, incident_when, severity_text, timeline_order
 
@@ -78,8 +79,8 @@ def review_blocks(bundle: ReviewBundle, *, charts: bool = True) -> list[Block]:
     r = bundle.review
     tz = zone_of(r)
     current = [c for c in bundle.contributions if not c.withdrawn]
-    said = [c for c in current if not c.private]
-    hidden = len(current) - len(said)
+    said = visible(current)
+    hidden = count_private(current)
     facilitator = r.facilitator or "-"
     if r.facilitator and any(p.name == r.facilitator and p.responded for p in bundle.participants):
         facilitator += " (took part in the response" + (f"; {r.facilitator_override}" if r.facilitator_override else "") + ")"
@@ -145,7 +146,7 @@ def review_blocks(bundle: ReviewBundle, *, charts: bool = True) -> list[Block]:
     if charts and said:
         blocks.append(("chart", "contributions", "Chart: contributions per participant and kind"))
     if hidden:
-        blocks.append(("p", f"{hidden} private interview note(s) left out."))
+        blocks.append(("p", hidden_note(hidden)))
     changed = changes_note(bundle.contributions, bundle.revisions)
     if changed:
         blocks.append(("p", changed))

@@ -14,15 +14,17 @@ if TYPE_CHECKING:
     from reviewlab.archive import Archive
 
 ENV_DATA = "REVIEWLAB_DATA"
-"""Environment variable naming the folder that holds reviews/*.json (default: the repo's data/)."""
+"""Environment variable naming the folder that holds reviews/*.json (default: the data shipped with reviewlab)."""
 
 
 def sample_dir() -> Path:
-    """The folder of the sample archive's JSON files (data/ beside the package, or $REVIEWLAB_DATA)."""
-    folder = Path(os.environ.get(ENV_DATA) or Path(__file__).resolve().parent.parent / "data")
+    """The folder of the sample archive's JSON files: $REVIEWLAB_DATA, else the data shipped with reviewlab."""
+    from reviewlab.resources import bundled
+
+    folder = Path(os.environ[ENV_DATA]) if os.environ.get(ENV_DATA) else bundled("data")
     if not (folder / "reviews").is_dir():
-        msg = (f"the sample archive is not at {folder}/reviews; run from a clone of reviewlab "
-               f"or set {ENV_DATA} to the folder that holds reviews/*.json")
+        msg = (f"the sample archive is not at {folder}/reviews; set {ENV_DATA} to the folder that holds "
+               "reviews/*.json, or unset it to use the sample shipped with reviewlab")
         raise ReviewlabError(msg)
     return folder
 
@@ -43,6 +45,29 @@ def build_sample(archive: Archive, *, progress: bool = False) -> int:
     for path in iterator:
         archive.import_review(path)
     return len(files)
+
+
+def build_sample_file(path: str | Path, *, progress: bool = False) -> int:
+    """Build a new sample archive file at `path` (which must not exist); returns how many reviews.
+
+    It is built under a temporary name and moved in place, so an interrupted build leaves no half archive.
+    """
+    import shutil
+
+    from reviewlab.archive import open_archive
+
+    target = Path(path).expanduser()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{partial}{suffix}").unlink(missing_ok=True)
+    with open_archive(partial, create=True) as archive:
+        count = build_sample(archive, progress=progress)
+        archive.checkpoint()
+    shutil.move(str(partial), target)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{partial}{suffix}").unlink(missing_ok=True)
+    return count
 
 
 def planted_themes() -> pd.DataFrame:

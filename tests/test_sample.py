@@ -17,7 +17,7 @@ def frame(sample_archive_path):
     from reviewlab import open_archive
 
     with open_archive(sample_archive_path) as a:
-        return a.contributions_frame(), a.reviews_frame(), [a.participants(r.id) for r in a.reviews()], a.reviews()
+        return a.contributions_frame(include_private=True), a.reviews_frame(), [a.participants(r.id) for r in a.reviews()], a.reviews()
 
 
 def test_about_forty_reviews_over_about_eighteen_months(frame):

@@ -6,6 +6,7 @@ import json
 from typing import TYPE_CHECKING
 
 from reviewlab.archive.connection import Connection
+from reviewlab.privacy import visible
 
 if TYPE_CHECKING:
     import numpy as np
@@ -22,17 +23,19 @@ class ViewsMixin(Connection):
     """Frames across reviews, and cached embeddings."""
 
     # -- analysis views -----------------------------------------------------------------------
-    def contributions_frame(self, review_id: str | None = None, *, include_withdrawn: bool = False) -> pd.DataFrame:
+    def contributions_frame(self, review_id: str | None = None, *, include_private: bool = False,
+                            include_withdrawn: bool = False) -> pd.DataFrame:
         """One row per contribution across reviews, in its current version: the input of all analysis.
 
-        Corrections are applied and withdrawn contributions left out (with `include_withdrawn`, they are
-        kept and a `withdrawn` column is added). Columns: contribution_id, review_id, review_title,
-        participant, role, responded, kind, phase, text, recorded_at, event_time, links_to, private, tags,
-        services, severity, incident_start, incident_end, review_status, incident_date, time_text. Times
-        are pandas UTC timestamps; services and tags are lists. What an imported postmortem did not say is
-        missing, never filled in: a timeline event without a placeable time has no event_time (its time as
-        written is in time_text), a review whose start is known only to the day has no incident_start but
-        an incident_date (the day, as a timestamp at midnight without zone), and an unknown severity is None.
+        Private interview notes are left out unless `include_private` (`reviewlab.privacy`). Corrections
+        are applied and withdrawn contributions left out (with `include_withdrawn`, they are kept and a
+        `withdrawn` column is added). Columns: contribution_id, review_id, review_title, participant,
+        role, responded, kind, phase, text, recorded_at, event_time, links_to, private, tags, services,
+        severity, incident_start, incident_end, review_status, incident_date, time_text. Times are pandas
+        UTC timestamps; services and tags are lists. What an imported postmortem did not say is missing,
+        never filled in: a timeline event without a placeable time has no event_time (its time as written
+        is in time_text), a review whose start is known only to the day has no incident_start but an
+        incident_date (the day, as a timestamp at midnight without zone), and an unknown severity is None.
         """
         import pandas as pd
 
@@ -60,7 +63,7 @@ class ViewsMixin(Connection):
         if include_withdrawn:
             frame["withdrawn"] = frame["withdrawn"].astype(bool)
         frame["responded"] = frame["responded"].astype("boolean")
-        return frame
+        return visible(frame, include_private=include_private).reset_index(drop=True)
 
     def reviews_frame(self) -> pd.DataFrame:
         """One row per review with its counts of participants and contributions."""

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 from reviewlab.capture.clock import MeetingClock
 from reviewlab.capture.coaching import looks_like_repair
-from reviewlab.capture.demo import DEMO_REVIEW_ID, ensure_demo_review
+from reviewlab.capture.demo import DEMO_REVIEW_ID, demo_ready, ensure_demo_review
 from reviewlab.capture.facilitator import FacilitatorCheck, assign_facilitator, check_facilitator
 from reviewlab.capture.session import CaptureSession, parse_event_time
 from reviewlab.capture.topics import propose_topics
 from reviewlab.capture.voices import VoiceBalance, balance_of_voices
 from reviewlab.capture.widget_board import Board
+from reviewlab.capture.widget_choose import ReviewChooser
 from reviewlab.capture.widget_clock import ClockPanel
 from reviewlab.capture.widget_entry import EntryForm
 from reviewlab.capture.widget_fix import FixPanel
@@ -40,12 +41,14 @@ __all__ = [
     "MeetingClock",
     "MeetingConsole",
     "PlanningDesk",
+    "ReviewChooser",
     "ReviewSetup",
     "TopicPicker",
     "VoiceBalance",
     "assign_facilitator",
     "balance_of_voices",
     "check_facilitator",
+    "demo_ready",
     "ensure_demo_review",
     "looks_like_repair",
     "parse_event_time",

@@ -150,6 +150,8 @@ class PlanningDesk(widgets.VBox):
         self.merge_into.options = options
         if current in self.plan["item_id"].tolist():
             self.item.value = current
+        elif options:  # a desk opens on the best-ranked item, its proposals shown (ipywidgets leaves None)
+            self.item.value = options[0][1]
         self._item_changed({"new": self.item.value})
 
     # -- what a person does, for demos and tests: fill the form, press the button --------------

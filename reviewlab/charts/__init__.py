@@ -1,8 +1,8 @@
 """Altair charts built from the analysis DataFrames; each `*_chart` returns a chart, never shows it.
 
 altair is imported inside each builder, so `import reviewlab.charts` stays light. Save a chart with
-`save_chart(chart, "themes.png")` (PNG, SVG or HTML, offline); show charts in a notebook without a
-CDN after `enable_offline()`.
+`save_chart(chart, "themes.png")` (PNG, SVG or HTML, offline, text never run as code); after
+`enable_offline()` JupyterLab draws charts itself, offline, interactive, and again after a reload.
 
 Examples:
     >>> import pandas as pd

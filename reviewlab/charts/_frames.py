@@ -12,10 +12,15 @@ if TYPE_CHECKING:
 def themed(frame: pd.DataFrame) -> pd.DataFrame:
     """Rows that belong to a theme: theme_label set and, when there is a `theme` column, theme >= 0.
 
+    Private interview notes are left out (`reviewlab.privacy`), whatever frame a chart is given.
+
     Theme finding marks contributions that fit no theme with theme -1 (outliers); charts of themes
     leave them out.
     """
-    rows = frame[frame["theme_label"].notna() & (frame["theme_label"].astype(str) != "")]
+    from reviewlab.privacy import visible
+
+    rows = visible(frame)
+    rows = rows[rows["theme_label"].notna() & (rows["theme_label"].astype(str) != "")]
     if "theme" in rows.columns:
         rows = rows[rows["theme"].fillna(-1).astype(int) >= 0]
     return rows

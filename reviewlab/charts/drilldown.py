@@ -50,6 +50,7 @@ def theme_drilldown_chart(frame: pd.DataFrame, *, top: int = 12, rows: int = 25,
     ).add_params(pick).properties(title="Click a theme", width=220)
     listing = alt.Chart(table).transform_filter(pick).transform_window(
         row="row_number()").transform_filter(f"datum.row <= {rows}").mark_text(align="left", baseline="middle").encode(
+        x=alt.value(0),  # each line starts at the left edge of its panel (unset, Vega centres it and cuts it off)
         y=alt.Y("row:O", axis=None),
         text="line:N",
         color=alt.Color("kind:N", legend=None),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reviewlab.frames import require_columns
+from reviewlab.privacy import visible
 
 if TYPE_CHECKING:
     import altair as alt
@@ -30,7 +31,7 @@ def contributions_chart(frame: pd.DataFrame) -> alt.Chart:
     import altair as alt
 
     require_columns(frame, NEEDED, "contributions_chart")
-    data = frame[~frame["private"].astype(bool)] if "private" in frame.columns else frame
+    data = visible(frame)
     counts = data.groupby(["participant", "kind"]).size().reset_index(name="contributions")
     return alt.Chart(counts).mark_bar().encode(
         x=alt.X("contributions:Q", title="contributions"),

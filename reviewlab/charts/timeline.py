@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reviewlab.errors import MissingColumns
+from reviewlab.privacy import visible
 from reviewlab.timeline import event_roots
 
 if TYPE_CHECKING:
@@ -72,8 +73,7 @@ def timeline_chart(frame: pd.DataFrame, *, zone: str | Review | None = None) -> 
     data = frame
     if "kind" in data.columns:
         data = data[data["kind"] == "timeline_event"]
-    if "private" in data.columns:
-        data = data[~data["private"].astype(bool)]
+    data = visible(data)
     unplaced = int(data["event_time"].isna().sum())
     data = data.assign(event=event_ids(data) if len(data) else [])  # links may run through an undrawn event
     data = data.dropna(subset=["event_time"])

@@ -62,3 +62,17 @@ def test_assign_facilitator_api(archive, demo):
         assign_facilitator(archive, demo.id, "Maya Chen")
     with pytest.raises(ValidationError, match="not on the roster"):
         check_facilitator(archive.participants(demo.id), "Zed")
+
+
+def test_panels_that_follow_the_chooser_offer_people_added_after_they_were_built(archive):
+    from reviewlab.capture import InterviewDesk, ReviewChooser
+
+    chooser = ReviewChooser(archive)
+    setup = ReviewSetup(archive, chooser)
+    desk = chooser.follow(lambda review_id: InterviewDesk(archive, review_id))
+    assert desk.current is None and "Choose or create a review above" in desk.children[0].value
+    chooser.create_review("inc-9", "Queue stall", "2025-01-02T10:00:00+00:00")
+    assert desk.current.session.review_id == "inc-9" and list(desk.current.entry.participant.options) == []
+    setup.add_person("Ana", "responder", True)
+    assert list(desk.current.entry.participant.options) == ["Ana"]
+    assert desk.current.note("Ana", "observation", "The queue stalled at noon.") is not None
