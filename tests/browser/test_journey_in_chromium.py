@@ -122,7 +122,7 @@ def test_a_review_of_your_own_from_preparation_to_a_ranked_plan(journey):
     kind.select_option(label="Observation")
     text.fill("The price board showed yesterday's prices until 08:50.")
     text.press("Enter")
-    expect(console.get_by_text("yesterday's prices until 08:50").first).to_be_visible(timeout=15_000)
+    expect(console.locator(".rl-board-panel").get_by_text("yesterday's prices until 08:50").first).to_be_visible(timeout=15_000)
     who.select_option(label="Bo Lind")
     kind.select_option(label="What went right")
     text.fill("Ana's rerun of the import brought the prices back quickly.")
@@ -132,7 +132,7 @@ def test_a_review_of_your_own_from_preparation_to_a_ranked_plan(journey):
     kind.select_option(label="Observation")
     text.fill(PARKED)
     entry.get_by_role("button", name="Park as repair idea").click()
-    expect(console.get_by_text(PARKED).first).to_be_visible(timeout=15_000)
+    expect(console.locator(".rl-board-panel").get_by_text(PARKED).first).to_be_visible(timeout=15_000)
     console.get_by_role("button", name="End meeting").click()
     tab.shot("journey-02-meeting", console)
     with open_archive(mine, create=False) as archive:
