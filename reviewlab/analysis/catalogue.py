@@ -276,7 +276,7 @@ def _input_frame(archive: Archive) -> pd.DataFrame:
     return frame.set_index("contribution_id", drop=False)
 
 
-def _catalogue(archive: Archive, state: _State) -> Catalogue:
+def _catalogue(archive: Archive | None, state: _State) -> Catalogue:
     by_theme: dict[str, list[str]] = {}
     for c, t in sorted(state.members.items()):
         by_theme.setdefault(t, []).append(c)
@@ -523,17 +523,12 @@ def load_catalogue(archive: Archive) -> Catalogue:
 def _theme(state: _State, theme_id: str, *, live: bool = True) -> dict[str, Any]:
     key = str(theme_id).strip().upper()
     if key not in state.themes:
-        Catalogue([_as_theme(t) for t in state.themes.values()]).get(theme_id)  # raises UnknownTheme
+        _catalogue(None, state).get(theme_id)  # raises UnknownTheme
     row = state.themes[key]
     if live and row["status"] == "merged":
         msg = f"theme {key} was merged into {state.resolve(key)}; act on {state.resolve(key)} instead"
         raise ValidationError(msg)
     return row
-
-
-def _as_theme(row: dict[str, Any]) -> CatalogueTheme:
-    return CatalogueTheme(row["id"], row["side"], row["label"], row["name"], row["status"], row["merged_into"], (),
-                          int(row["n_reviews"]), row["first_seen"], row["last_seen"], bool(row["curated"]))
 
 
 def _curate(archive: Archive, change: Callable[[_State, pd.DataFrame], tuple[str, str | None, dict[str, Any]]],
