@@ -82,7 +82,8 @@ class ThemeCurator(widgets.VBox):
         archive: an open archive whose catalogue was built (`update_catalogue`); an empty one says so.
         side: which catalogue to show first: "factors", "went_right" or "repairs".
         by: who curates (recorded with every decision).
-        model: the embedding model; given, an **Analyse again** button runs `update_catalogue` with it.
+        model: the embedding model the catalogue was updated with (Split embeds with it where the archive's
+            cache lacks a text); given, an **Analyse again** button runs `update_catalogue` with it.
 
     Examples:
         >>> import reviewlab
@@ -279,10 +280,12 @@ class ThemeCurator(widgets.VBox):
     def _rename(self, _button: Any) -> None:
         def action() -> tuple[str, str | None]:
             theme_id, name = self._need_theme(), self.new_name.value.strip()
-            if not name:
+            if not name and not self.catalogue.get(theme_id).name:
                 msg = "type the theme's new name first"
                 raise ReviewlabError(msg)
-            theme = rename_theme(self.archive, theme_id, name, by=self.by)
+            theme = rename_theme(self.archive, theme_id, name or None, by=self.by)
+            if not name:  # an emptied name field: back to the generated label
+                return f"Name cleared: {theme.id} shows its generated label \u201c{theme.label}\u201d again.", theme.id
             return f"Renamed {theme.id} to \u201c{theme.display}\u201d.", theme.id
 
         self._run(action)
@@ -302,7 +305,7 @@ class ThemeCurator(widgets.VBox):
     def _split(self, _button: Any) -> None:
         def action() -> tuple[str, str | None]:
             theme_id = self._need_theme()
-            parts = split_theme(self.archive, theme_id, by=self.by)
+            parts = split_theme(self.archive, theme_id, by=self.by, model=self.model)
             listed = "; ".join(f"{t.id} \u201c{t.display}\u201d ({len(t.members)})" for t in parts)
             return f"Split {theme_id} into {len(parts)}: {listed}.", parts[0].id if parts else None
 

@@ -16,7 +16,7 @@ from reviewlab import open_archive
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.notebook, pytest.mark.timeout(1800)]
 
 NOTEBOOK = "03_explore_themes.ipynb"
-NEW_NAME = "Rollouts that skip the canary"
+NEW_NAME = "Named from the browser"
 
 
 @pytest.fixture(scope="module")

@@ -16,6 +16,7 @@ from reviewlab import open_archive
 from reviewlab.analysis.catalogue import load_catalogue, pin_contribution, update_catalogue
 from reviewlab.analysis.testing import KeywordEmbedder
 from reviewlab.capture.widget_themes import NO_THEME, ThemeCurator
+from reviewlab.errors import ValidationError
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +39,7 @@ def archive(catalogued: Path, tmp_path: Path):
 
 @pytest.fixture
 def curator(archive):
-    return ThemeCurator(archive, by="Ana (analyst)")
+    return ThemeCurator(archive, by="Ana (analyst)", model=KeywordEmbedder())
 
 
 def _ids(curator: ThemeCurator) -> list[str]:
@@ -127,7 +128,8 @@ def test_pin_into_another_theme_and_out_of_any(archive, curator):
     assert curator.pin(moved, target).startswith(f"Pinned {moved} into {target}")
     catalogue = load_catalogue(archive)
     assert catalogue.theme_of(moved) == target and moved not in catalogue.get(source).members
-    assert curator.theme.value == target  # the list follows the contribution
+    assert curator.theme.value == source  # the analyst stays on the theme being cleaned up
+    assert moved not in {v for _, v in curator.contribution.options}
     out = curator.pin(moved, None)
     assert out == f"Pinned {moved} out of any theme."
     assert load_catalogue(archive).theme_of(moved) is None
@@ -151,19 +153,27 @@ def test_analyse_again_button(archive):
     assert ThemeCurator(archive).reanalyse_button.layout.display == "none"  # no model given: no button
 
 
-def test_private_notes_never_shown_even_when_pinned(archive, curator):
-    private = archive.contributions_frame(include_private=True)
-    private = private[private["private"]]
+def test_private_notes_never_shown(archive, curator):
+    """Private interview notes are in no theme's list, and pinning one into a theme is refused, not done."""
+    everything = archive.contributions_frame(include_private=True)
+    private = everything[everything["private"]]
     assert len(private) > 0
-    note = private.iloc[0]
+    texts = [t[:40] for t in private["text"]]
+    for theme_id in _ids(curator):
+        curator.theme.value = theme_id
+        shown = curator.members.value + str([label for label, _ in curator.contribution.options])
+        assert not [t for t in texts if t in shown], theme_id
+    assert not set(private["contribution_id"]) & {c for t in load_catalogue(archive).themes("factors") for c in t.members}
+    with pytest.raises(ValidationError, match="not in the theme analysis"):
+        pin_contribution(archive, private["contribution_id"].iloc[0], _ids(curator)[0])
+
+
+def test_clearing_the_name_brings_back_the_label(archive, curator):
     theme_id = _ids(curator)[0]
-    pin_contribution(archive, note["contribution_id"], theme_id)  # a private note made a member on purpose
-    curator.refresh()
-    curator.choose(theme_id)
-    texts = private["text"].tolist()
-    shown = curator.members.value + curator.table.value + str([label for label, _ in curator.contribution.options])
-    assert not [t for t in texts if t[:40] in shown]
-    assert note["contribution_id"] not in {v for _, v in curator.contribution.options}
+    curator.rename(theme_id, "Alerts nobody reads")
+    label = load_catalogue(archive).get(theme_id).label
+    assert curator.rename(theme_id, "") == f"Name cleared: {theme_id} shows its generated label \u201c{label}\u201d again."
+    assert load_catalogue(archive).get(theme_id).name is None
 
 
 def test_text_is_escaped(archive, curator):
