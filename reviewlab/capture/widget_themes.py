@@ -112,11 +112,13 @@ class ThemeCurator(widgets.VBox):
                                      layout={"width": "60%"})
         self.rename_button = widgets.Button(description="Rename", icon="pencil", button_style="primary")
         self.others = widgets.SelectMultiple(description="Merge in", layout={"width": "98%", "height": "110px"})
-        self.merge_button = widgets.Button(description="Merge into this theme", icon="compress")
-        self.split_button = widgets.Button(description="Split this theme", icon="scissors")
+        self.merge_button = widgets.Button(description="Merge into this theme", icon="compress",
+                                           layout={"width": "auto"})
+        self.split_button = widgets.Button(description="Split this theme", icon="scissors", layout={"width": "auto"})
         self.hide_button = widgets.Button(description="Hide (noise)", icon="eye-slash", button_style="warning")
-        self.contribution = widgets.Dropdown(description="Contribution", layout=wide)
-        self.pin_target = widgets.Dropdown(description="Pin into", layout=wide)
+        labelled = {"description_width": "90px"}
+        self.contribution = widgets.Dropdown(description="Contribution", layout=wide, style=labelled)
+        self.pin_target = widgets.Dropdown(description="Pin into", layout=wide, style=labelled)
         self.pin_button = widgets.Button(description="Pin", icon="thumb-tack")
         self.status = widgets.HTML()
         for button, handler in ((self.rename_button, self._rename), (self.merge_button, self._merge),
@@ -176,6 +178,7 @@ class ThemeCurator(widgets.VBox):
         others = [(label, value) for label, value in self._options if value != chosen]
         self.others.options = others
         self.pin_target.options = [*others, (NO_THEME, "")]
+        self.pin_target.value = self.pin_target.options[0][1]  # ipywidgets would leave it blank
         if not chosen:
             self.members.value = ("<i>Nothing to curate yet: run the catalogue (update_catalogue) first.</i>"
                                   if not self._options else "")
@@ -187,6 +190,7 @@ class ThemeCurator(widgets.VBox):
         self.members.value = members_html(members)
         self.contribution.options = [(f"{c}: {_short(t)}", c)
                                      for c, t in zip(members["contribution_id"], members["text"], strict=True)]
+        self.contribution.value = self.contribution.options[0][1] if self.contribution.options else None
         self.new_name.value = theme.name or ""
         self.hide_button.description = "Un-hide" if theme.status == "hidden" else "Hide (noise)"
         self.hide_button.icon = "eye" if theme.status == "hidden" else "eye-slash"

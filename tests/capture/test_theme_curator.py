@@ -57,6 +57,9 @@ def test_the_list_shows_the_catalogue(archive, curator):
     assert f"<td style='padding:2px 6px;overflow-wrap:anywhere'>{first['n_reviews']}</td>" in curator.table.value
     assert "First seen" in curator.table.value and "Status" in curator.table.value
     assert curator.members.value.count("class='rl-member'") == min(len(load_catalogue(archive).get(first["id"]).members), 40)
+    # the pickers open on something, not blank: the theme's first contribution, the first other theme
+    assert curator.contribution.value == load_catalogue(archive).members_frame(first["id"])["contribution_id"].iloc[0]
+    assert curator.pin_target.value == frame["id"].iloc[1]
 
 
 def test_rename_is_kept_and_listed(archive, curator):
