@@ -660,10 +660,11 @@ def pin_contribution(archive: Archive, contribution_id: str, theme_id: str | Non
 
 
 def split_theme(archive: Archive, theme_id: str, *, by: str | None = None, model: Any = None,
-                parts: int | None = None) -> list[CatalogueTheme]:
-    """Split a theme by re-clustering its members alone (into `parts` when given, else as the
-    clustering finds, at least two). The largest part keeps the id (links to it stay); the others get
-    new ids. Every part is curated: later updates never move its members by evidence.
+                parts: int | None = 2) -> list[CatalogueTheme]:
+    """Split a theme by re-clustering its members alone, into `parts` (default two: split again to go
+    further; None takes the clustering's own cut, which on a large theme gives many small parts).
+    The largest part keeps the id (links to it stay); the others get new ids. Every part is curated:
+    later updates never move its members by evidence.
 
     Raises:
         UnknownTheme: no such theme.
