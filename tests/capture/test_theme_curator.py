@@ -193,3 +193,32 @@ def test_an_archive_without_a_catalogue(tmp_path):
         assert "run the catalogue" in curator.members.value
         curator.rename_button.click()
         assert curator.outcome() == "Not saved: choose a theme first"
+
+
+def test_charts_and_report_follow_the_curation(archive, curator):
+    """After a rename and a hide in the widget: the contributions' theme, the themes chart and the report
+    carry the name; the hidden theme is in none of them; no private note reaches the report."""
+    from reviewlab import charts, explore
+    from reviewlab.report import themes_report
+
+    named_id, hidden_id = _ids(curator)[0], _ids(curator)[1]
+    curator.rename(named_id, "Alerts nobody reads")
+    hidden_label = load_catalogue(archive).get(hidden_id).display
+    curator.hide(hidden_id)
+    catalogue = load_catalogue(archive)
+    frame = archive.contributions_frame()
+    named = explore.with_catalogue(frame, catalogue)
+    members = set(catalogue.get(named_id).members)
+    assert set(named.loc[named["theme_id"] == named_id, "contribution_id"]) == members
+    assert (named.loc[named["contribution_id"].isin(members), "theme_label"] == "Alerts nobody reads").all()
+    assert not named["theme_id"].eq(hidden_id).any()
+    assert len(explore.theme_contributions(named, named_id)) == len(members)  # by id
+    assert len(explore.theme_contributions(named, "Alerts nobody reads")) == len(members)  # or by name
+    rows = next(iter(charts.themes_chart(catalogue.frame()).to_dict()["datasets"].values()))
+    assert rows[0]["theme_name"] == "Alerts nobody reads" and hidden_label not in {r["theme_name"] for r in rows}
+    over_time = next(iter(charts.themes_over_time_chart(named).to_dict()["datasets"].values()))
+    assert "Alerts nobody reads" in {r["theme_label"] for r in over_time}
+    report = themes_report(explore.catalogue_themes(catalogue), top=40)
+    assert f"| Alerts nobody reads | {named_id} |" in report and f"| {hidden_id} |" not in report
+    private = archive.contributions_frame(include_private=True)
+    assert not [t for t in private.loc[private["private"], "text"] if t[:40] in report]
