@@ -140,7 +140,7 @@ class ThemeCurator(widgets.VBox):
             self.table, self.status,
             section("The chosen theme", self.theme, self.members),
             section("Rename", widgets.HBox([self.new_name, self.rename_button])),
-            section("Merge other themes into it", self.others, self.merge_button),
+            section("Merge other themes into it", self.others, widgets.HBox([self.merge_button])),
             section("Split it, or hide it", widgets.HBox([self.split_button, self.hide_button])),
             section("Pin one of its contributions into another theme, or out of any",
                     self.contribution, self.pin_target, self.pin_button),
