@@ -102,6 +102,7 @@ class Catalogue:
         self._themes = {t.id: t for t in themes}
         self._archive = archive
         self._of = {c: t.id for t in self._themes.values() for c in t.members}
+        self._seen: pd.DataFrame | None = None
 
     def __len__(self) -> int:
         return sum(1 for t in self._themes.values() if t.status == "active" and t.members)
@@ -178,13 +179,16 @@ class Catalogue:
         members = {c for t in wanted for c in self._themes[t].members}
         if not members or self._archive is None:
             return set()
-        frame = self._archive.contributions_frame()
-        rows = frame[frame["contribution_id"].isin(members)]
-        if until is not None:
+        if self._seen is None:  # each member's review and time, read once per catalogue
             from reviewlab.analysis.themes import _seen_at
 
-            seen = _seen_at(rows)
-            rows = rows[seen.isna() | (seen <= pd.Timestamp(until))]
+            frame = self._archive.contributions_frame()
+            frame = frame[frame["contribution_id"].isin(set(self._of))]
+            self._seen = pd.DataFrame({"review_id": frame["review_id"].to_numpy(),
+                                       "seen": _seen_at(frame).to_numpy()}, index=frame["contribution_id"].to_numpy())
+        rows = self._seen[self._seen.index.isin(members)]
+        if until is not None:
+            rows = rows[rows["seen"].isna() | (rows["seen"] <= pd.Timestamp(until))]
         return {str(r) for r in rows["review_id"]}
 
 
