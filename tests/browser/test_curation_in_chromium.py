@@ -56,6 +56,11 @@ def test_rename_a_theme_in_the_widget_and_see_it_in_the_list_and_the_chart(tab):
     expect(curator.locator(".rl-theme-row").first).to_be_visible(timeout=30_000)
     tab.shot("03-curator-before", curator)
 
+    # a press that cannot be done is refused in plain words, nothing raised
+    curator.get_by_role("button", name="Merge into this theme").click()
+    expect(curator.locator(".rl-error")).to_have_text("Not saved: tick the themes to merge into this one first",
+                                                      timeout=30_000)
+
     # the analyst picks the second theme of the list, reads its contributions, and names it
     select = curator.locator(".widget-dropdown:has(> label:text-is('Theme')) select")
     options = select.locator("option")

@@ -222,3 +222,14 @@ def test_charts_and_report_follow_the_curation(archive, curator):
     assert f"| Alerts nobody reads | {named_id} |" in report and f"| {hidden_id} |" not in report
     private = archive.contributions_frame(include_private=True)
     assert not [t for t in private.loc[private["private"], "text"] if t[:40] in report]
+
+
+def test_the_other_catalogues(archive, curator):
+    """What went right and recurring repairs have catalogues of their own, listed by their own ids."""
+    curator.side.value = "went_right"
+    assert _ids(curator) and all(t.startswith("W") for t in _ids(curator))
+    assert _ids(curator) == load_catalogue(archive).frame("went_right")["id"].tolist()
+    curator.side.value = "repairs"
+    assert _ids(curator) and all(t.startswith("R") for t in _ids(curator))
+    kinds = set(load_catalogue(archive).members_frame(_ids(curator)[0])["kind"])
+    assert kinds == {"repair_item"}
