@@ -17,6 +17,13 @@ from reviewlab.timezones import clock_text
 _OK = "color:#1b5e20"
 
 
+def _said(c: Contribution, limit: int = 80) -> str:
+    """'Sam Ito, “The feed alert paged me.”', escaped, cut with an ellipsis: last in a line, so the words' own
+    full stop is the line's (no '..')."""
+    text = c.text if len(c.text) <= limit else c.text[: limit - 1].rstrip() + "\u2026"
+    return f"{esc(c.participant)}, \u201c{esc(text)}\u201d"
+
+
 class FixPanel(widgets.VBox):
     """Pick an entry to correct (it opens in the entry form) or withdraw; undo a withdrawal.
 
@@ -96,8 +103,8 @@ class FixPanel(widgets.VBox):
             return
         c = self.session.withdraw(self.entries.value, self.reason.value)
         self.reason.value = ""
-        self.status.value = (f"<span class='rl-withdrawn-note' style='{_OK}'>Withdrawn: {esc(c.participant)}: "
-                             f"{esc(c.text[:80])}. It is kept; Undo withdrawal brings it back.</span>")
+        self.status.value = (f"<span class='rl-withdrawn-note' style='{_OK}'>Withdrawn, kept (Undo withdrawal brings "
+                             f"it back): {_said(c)}</span>")
         self.entry.refresh_events()
         self._changed(c)
 
@@ -106,7 +113,7 @@ class FixPanel(widgets.VBox):
             return
         c = self.session.restore(self.withdrawn.value, self.reason.value)
         self.reason.value = ""
-        self.status.value = f"<span style='{_OK}'>Back on the board: {esc(c.participant)}: {esc(c.text[:80])}.</span>"
+        self.status.value = f"<span class='rl-restored-note' style='{_OK}'>Back on the board: {_said(c)}</span>"
         self.entry.refresh_events()
         self._changed(c)
 

@@ -23,7 +23,8 @@ def test_a_double_press_is_flagged_and_withdrawn(archive, demo, console, clock):
     assert [c.id for c in archive.contributions(demo.id)] == [first.id]
     assert console.board.timeline.value.count("The feed alert paged me.") == 1
     assert "1 withdrawn entry not shown" in console.board.columns.value
-    assert "Withdrawn: Sam Ito" in console.fix.status.value
+    assert console.fix.status.value.endswith("Withdrawn, kept (Undo withdrawal brings it back): Sam Ito, "
+                                             "\u201cThe feed alert paged me.\u201d</span>")
     [rev] = archive.revisions(demo.id)
     assert (rev.action.value, rev.by, rev.reason, rev.at) == ("withdrawn", "Nadia Flores", "double press", clock())
     assert console.fix.withdrawn.options[0][1] == second.id and console.fix.undo_row.layout.display == ""
@@ -35,7 +36,7 @@ def test_undo_a_withdrawal(archive, demo, console):
     assert "The feed has no arrival check." not in console.board.columns.value
     console.undo_withdrawal(c.id)
     assert "The feed has no arrival check." in console.board.columns.value
-    assert "Back on the board" in console.fix.status.value and console.fix.undo_row.layout.display == "none"
+    assert "Back on the board: Maya Chen, \u201cThe feed has no arrival check.\u201d<" in console.fix.status.value and console.fix.undo_row.layout.display == "none"
     assert [r.action.value for r in archive.revisions(demo.id)] == ["withdrawn", "restored"]
 
 

@@ -157,6 +157,7 @@ def test_end_meeting_marks_it_held_and_closes_capture(archive, demo, console, cl
     assert "Capture is closed: the meeting ended at 13:45" in console.entry.closed_note.value
     assert console.entry.submit_button.disabled
     assert console.entry.park_button.disabled
+    assert console.board.park_button.disabled and console.board.to_park.disabled  # the board's Park too
     # Enter in the box still reaches save(): it is refused, said plainly, and the words stay
     console.entry.fill("Maya Chen", "observation", "One more thing after the end.")
     console.entry.text._handle_custom_msg({"event": "submit"}, [])
@@ -177,6 +178,7 @@ def test_reopened_meeting_takes_entries_and_the_board_says_who_and_why(archive, 
     console.reopen("Nadia Flores", "Ines remembered the store-side tickets")
     assert "Reopened at 13:33 by <b>Nadia Flores</b>: Ines remembered the store-side tickets" in console.board.banner.value
     assert not console.entry.submit_button.disabled and console.entry.closed_note.value == ""
+    assert not console.board.park_button.disabled
     assert console.say("Ines Duarte", "observation", "Stores called at 09:45.") is not None
 
 
