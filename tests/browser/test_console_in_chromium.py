@@ -66,6 +66,7 @@ def _run_and_choose(tab):
     expect(_console(tab)).to_have_count(0)
     expect(tab.panel().locator(".rl-chooser .rl-chosen")).to_have_count(0)
     tab.choose(REVIEW)
+    expect(tab.panel().locator(".rl-chooser .rl-chosen-zone")).to_have_text("Times in Europe/Berlin.")
     console = _console(tab)
     console.locator(".rl-clock").wait_for(timeout=30_000)
     return console
