@@ -66,7 +66,7 @@ class FixPanel(widgets.VBox):
         current = select or self.entries.value
         said = list(reversed(self.session.contributions()))
         review = self.session.review
-        options = [(self._label(c, review), c.id) for c in said]
+        options = self._options(said, review)
         if list(self.entries.options) != options:  # unchanged on a tick: leave a half-made choice alone
             self.entries.options = options
         if current in {c.id for c in said}:
@@ -74,16 +74,28 @@ class FixPanel(widgets.VBox):
         elif said:
             self.entries.value = said[0].id  # nothing picked: the newest, the likeliest to fix
         gone = self.session.withdrawn()
-        options = [(self._label(c, review), c.id) for c in gone]
+        options = self._options(gone, review)
         if list(self.withdrawn.options) != options:
             self.withdrawn.options = options
             self.withdrawn.value = gone[0].id if gone else None
         self.undo_row.layout.display = "" if gone else "none"
 
+    @classmethod
+    def _options(cls, entries: list[Contribution], review: Review) -> list[tuple[str, str]]:
+        """(label, id) per entry; entries whose labels would read the same (a double press within the
+        minute) carry the second they were recorded, so a person can tell which one they pick."""
+        labels = [cls._label(c, review) for c in entries]
+        twins = {label for label in labels if labels.count(label) > 1}
+        return [(cls._label(c, review, seconds=True) if label in twins else label, c.id)
+                for c, label in zip(entries, labels, strict=True)]
+
     @staticmethod
-    def _label(c: Contribution, review: Review) -> str:
+    def _label(c: Contribution, review: Review, *, seconds: bool = False) -> str:
         when = clock_text(c.event_time, review) + " " if c.event_time else ""
-        return f"{clock_text(c.recorded_at, review, date=False)} {c.participant} · {c.kind.value}: {when}{c.text[:60]}"
+        said = clock_text(c.recorded_at, review, date=False)
+        if seconds:
+            said += f":{c.recorded_at.second:02d}"
+        return f"{said} {c.participant} · {c.kind.value}: {when}{c.text[:60]}"
 
     def _correcting_changed(self, change: dict[str, Any]) -> None:
         if not change["new"]:

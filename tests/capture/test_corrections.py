@@ -19,6 +19,9 @@ def test_a_double_press_is_flagged_and_withdrawn(archive, demo, console, clock):
     assert "rl-duplicate" in console.entry.status.value and "withdraw one below" in console.entry.status.value
     assert console.board.timeline.value.count("The feed alert paged me.") == 2
     assert console.fix.entries.options[0][1] == second.id and console.fix.entries.value == second.id  # ready to fix
+    labels = [label for label, _id in console.fix.entries.options[:2]]  # the same minute: told apart by the second
+    assert labels == ["13:00:12 Sam Ito · timeline_event: 08:20 The feed alert paged me.",
+                      "13:00:00 Sam Ito · timeline_event: 08:20 The feed alert paged me."]
     console.withdraw(second.id, "double press")
     assert [c.id for c in archive.contributions(demo.id)] == [first.id]
     assert console.board.timeline.value.count("The feed alert paged me.") == 1
