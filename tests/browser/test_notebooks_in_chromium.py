@@ -36,7 +36,7 @@ def _open_in_same_tab(tab, name: str, *, settle_ms: int = 0) -> None:
     is_current = f"window.jupyterapp.shell.currentWidget?.context?.path === '{name}'"
     for _ in range(5):
         tab.page.evaluate(f"window.jupyterapp.commands.execute('docmanager:open', {{path: '{name}'}}).then(() => true)")
-        tab.page.wait_for_function(is_current, timeout=60_000)
+        tab.page.wait_for_function(is_current, timeout=180_000)
         tab.wait_idle()
         if not settle_ms:
             return
