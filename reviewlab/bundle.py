@@ -10,7 +10,6 @@ from __future__ import annotations
 import warnings
 from dataclasses import MISSING, dataclass, field
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 
 from reviewlab.boundary import describe
@@ -245,11 +244,3 @@ def bundle_from_dict(data: Any, source: str = "<data>") -> ReviewBundle:
         msg = f"{source}: {err}"
         raise ImportFormatError(msg) from err
     return bundle
-
-
-def load_bundle(path: str | Path) -> ReviewBundle:
-    """Read one review JSON file (strict: see importers/jsonfile.py); a bad file raises ImportFormatError naming it."""
-    from reviewlab.importers.jsonfile import load_json
-
-    data, _notes = load_json(path)
-    return bundle_from_dict(data, str(path))

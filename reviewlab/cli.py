@@ -73,18 +73,24 @@ def init(archive_path: str | None, sample: bool, force: bool) -> None:
 def list_reviews(archive_path: str | None) -> None:
     """List the reviews in the archive, oldest first.
 
-    The date is the incident's day ('~' before a document's date when the incident's is unknown);
-    '?' is an unknown severity; imported reviews say how many import notes they carry.
+    The date is the incident's day in the review's time zone ('~' before a document's date when the
+    incident's is unknown), then the zone its times are shown in; '?' is an unknown zone or severity;
+    imported reviews say how many import notes they carry.
 
     Example: reviewlab list --archive build/sample.db
     """
+    from reviewlab.timezones import incident_day as local_day
+    from reviewlab.timezones import zone_name
     from reviewlab.unknowns import incident_day
 
     with _open(archive_path) as archive:
         for review in archive.reviews():
             notes = len(archive.import_notes(review.id))
             severity = review.severity.value if review.severity is not None else "?"
-            click.echo(f"{review.id:<10} {incident_day(review):<11} {severity:<5} {review.status.value:<14} "
+            timed = review.incident_start is not None
+            day = str(local_day(review)) if timed else incident_day(review)
+            zone = zone_name(review) if timed or review.timezone else "?"  # no zone and no offset: not 'UTC'
+            click.echo(f"{review.id:<10} {day:<11} {zone:<13} {severity:<5} {review.status.value:<14} "
                        f"{review.title}" + (f"  [{notes} import note(s)]" if notes else ""))
 
 
@@ -98,29 +104,40 @@ include_private_option = click.option(
 @click.argument("review_id")
 @include_private_option
 def show(archive_path: str | None, review_id: str, include_private: bool) -> None:
-    """Show one review: incident, roster, contributions by kind (private interview notes left out), import notes.
+    """Show one review: incident, the time zone its times are in, the meeting, roster, contributions by kind
+    as last corrected (withdrawn and private interview notes left out), import notes.
 
     Example: reviewlab show r01 --archive build/sample.db
     """
+    from reviewlab.meeting import meeting_summary
     from reviewlab.privacy import PRIVATE_MARK, count_private, hidden_note, included_note, visible
+    from reviewlab.revisions import changes_note
+    from reviewlab.timezones import incident_day, zone_label, zone_of
     from reviewlab.unknowns import event_when, incident_when, severity_text
 
     with _open(archive_path) as archive:
         review = archive.get_review(review_id)
+        tz = zone_of(review)
         click.echo(f"{review.id}: {review.title}")
-        click.echo(f"  severity {severity_text(review)}; incident start {incident_when(review)}; {review.status.value}")
+        click.echo(f"  severity {severity_text(review)}; incident start {incident_when(review, tz)}; {review.status.value}")
+        click.echo(f"  times in {zone_label(review)}")
+        if review.meeting_at is not None:
+            click.echo(f"  review meeting: {meeting_summary(review, archive.meeting_log(review_id))}")
         click.echo(f"  services: {', '.join(review.services) or '-'}; facilitator: {review.facilitator or '-'}")
         for p in archive.participants(review_id):
             click.echo(f"  - {p.name} ({p.role.value}{', responded' if p.responded else ''})")
-        day = review.incident_start.date() if review.incident_start else None
+        day = incident_day(review)
         said = archive.contributions(review_id)
         for c in visible(said, include_private=include_private):
-            when = f" {event_when(c, day=day)}" if c.kind.value == "timeline_event" else ""
+            when = f" {event_when(c, tz, day)}" if c.kind.value == "timeline_event" else ""
             mark = f" {PRIVATE_MARK}" if c.private else ""
             click.echo(f"  [{c.kind.value}{when}]{mark} {c.participant}: {c.text}")
         hidden = count_private(said)
         if hidden:
             click.echo(f"  ({included_note(hidden) if include_private else hidden_note(hidden, 'add --include-private')})")
+        changed = changes_note(archive.contributions(review_id, include_withdrawn=True), archive.revisions(review_id))
+        if changed:
+            click.echo(f"  ({changed})")
         _echo_notes(archive.import_notes(review_id))
 
 

@@ -17,13 +17,22 @@ import re
 from datetime import date as _date
 from datetime import datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from reviewlab.errors import ValidationError
 
-if TYPE_CHECKING:
-    from reviewlab.model import Review
+
+class Review(Protocol):
+    """What these functions read of a review (reviewlab.model.Review has it): its zone and when it happened."""
+
+    @property
+    def timezone(self) -> str | None: ...
+    @property
+    def incident_start(self) -> datetime | None: ...
+    @property
+    def incident_date(self) -> _date | None: ...
+
 
 _OFFSET = re.compile(r"^(?:UTC|GMT)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?$", re.IGNORECASE)
 _UTC_NAMES = {"utc", "z", "gmt", "zulu", "etc/utc", "universal"}

@@ -55,6 +55,34 @@ def test_import_then_list_and_show(run, filled):
     assert "[went_right] Sam Reyes: The pickers flagged it at once" in shown
 
 
+def test_list_and_show_state_the_zone_and_show_times_in_it(run, tmp_path):
+    from datetime import datetime, timezone
+
+    from reviewlab.model import Participant, Review
+
+    with open_archive(tmp_path / "reviews.db") as archive:  # late evening in UTC is the next day in Berlin
+        archive.add_review(Review("tz1", "Night job stalled", "2025-11-18T23:30:00+00:00", timezone="Europe/Berlin",
+                                  facilitator="Fay"), [Participant("Ana"), Participant("Fay", "facilitator")])
+        archive.add_review(Review("tz2", "Offset only", "2025-11-18T08:00:00+05:30"), [Participant("Bo")])
+        at = datetime(2025, 11, 20, 9, 0, tzinfo=timezone.utc)
+        archive.start_meeting("tz1", by="Fay", at=at)
+        slip = archive.add_contribution("tz1", "Ana", "timeline_event", "Job paused.",
+                                        event_time="2025-11-18T23:45:00+00:00", recorded_at=at)
+        archive.correct_contribution(slip.id, by="Fay", text="Job stopped.", reason="she said stopped")
+        twice = archive.add_contribution("tz1", "Ana", "observation", "Pager silent.", recorded_at=at)
+        archive.withdraw_contribution(twice.id, by="Fay", reason="double press")
+        archive.end_meeting("tz1", by="Fay", at=datetime(2025, 11, 20, 10, 14, tzinfo=timezone.utc))
+    listed = {line.split()[0]: line.split()[1:3] for line in run("list").output.splitlines()}
+    assert listed == {"tz1": ["2025-11-19", "Europe/Berlin"], "tz2": ["2025-11-18", "UTC+05:30"]}
+    shown = run("show", "tz1").output
+    assert "incident start 2025-11-19 00:30 CET;" in shown
+    assert "  times in Europe/Berlin\n" in shown
+    assert "  review meeting: 2025-11-20 10:00 CET to 11:14 (74 min)\n" in shown
+    assert "[timeline_event 00:45] Ana: Job stopped." in shown and "Job paused." not in shown
+    assert "Pager silent." not in shown and "1 corrected and 1 withdrawn" in shown
+    assert "times in UTC+05:30 (the incident start's offset)" in run("show", "tz2").output
+
+
 def test_import_reports_what_it_did(run, tmp_path):
     result = run("import", DATA / "contributions-pass-two-reviews.csv", "--archive", tmp_path / "other.db")
     assert result.exit_code == 0

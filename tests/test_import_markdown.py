@@ -208,6 +208,7 @@ def test_times_without_a_zone_wait_for_timezone():
     placed = read("postmortem-pass-no-timezone.md", timezone="Europe/Madrid")
     assert placed.review.incident_start == datetime(2025, 5, 19, 11, 4, tzinfo=tz(2))
     assert any("(--timezone)" in n for n in notes(placed, "zone"))
+    assert (b.review.timezone, placed.review.timezone) == (None, "Europe/Madrid")  # the review's zone, named
 
 
 def test_times_without_a_date_wait_for_date(tmp_path):
@@ -298,6 +299,16 @@ def test_a_zone_given_only_beside_one_time_is_inferred_for_the_rest(tmp_path):
     assert any("the only zone the document gives a time in (inferred" in n for n in notes(b, "zone"))
     chosen = read_file(path, timezone="Europe/Lisbon").bundles[0]  # the user's zone wins over an inference
     assert events(chosen)[0].event_time == datetime(2025, 5, 6, 14, 2, tzinfo=tz(1))
+    assert (b.review.timezone, chosen.review.timezone) == ("UTC", "Europe/Lisbon")
+
+
+def test_a_stated_zone_becomes_the_reviews_zone(tmp_path):
+    path = tmp_path / "stated.md"
+    path.write_text("# Queue stall\n\nDate: 2025-07-03\n\n## Timeline\n\nAll times in PDT (UTC-7).\n\n"
+                    "- 14:02 Queue stops.\n")
+    b = read_file(path, timezone="Europe/Berlin").bundles[0]  # what the document states wins over --timezone
+    assert b.review.timezone in ("America/Los_Angeles", "-07:00")  # PDT in its season: the offset it names
+    assert events(b)[0].event_time.utcoffset().total_seconds() == -7 * 3600
 
 
 FRAGMENTS = ["# Outage of the queue", "## Timeline", "## Summary", "## Action items", "### 2025-07-26 Saturday",

@@ -62,8 +62,8 @@ def test_list_and_show_say_what_is_unknown(run):
     listed = run("list").output.splitlines()
     assert [line.split()[0] for line in listed] == ["postmortem-pass-untitled", "postmortem-pass-no-timezone",
                                                     "postmortem-pass-blameless-retro"]
-    assert listed[0].split()[1:3] == ["2025-04-02", "?"] and listed[0].endswith("[4 import note(s)]")
-    assert listed[1].split()[1:3] == ["2025-05-19", "SEV2"] and listed[1].endswith("[3 import note(s)]")
+    assert listed[0].split()[1:4] == ["2025-04-02", "UTC", "?"] and listed[0].endswith("[4 import note(s)]")
+    assert listed[1].split()[1:4] == ["2025-05-19", "?", "SEV2"] and listed[1].endswith("[3 import note(s)]")
     assert "severity unknown; incident start 2025-04-02 18:02 UTC" in run("show", "postmortem-pass-untitled").output
     shown = run("show", "postmortem-pass-no-timezone").output
     assert "severity SEV2; incident start 2025-05-19 (start time unknown)" in shown

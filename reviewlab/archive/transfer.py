@@ -13,7 +13,8 @@ from reviewlab.archive.connection import to_text
 from reviewlab.archive.meeting import MeetingMixin
 from reviewlab.archive.overwrite import Replacement, compare
 from reviewlab.archive.revisions import RevisionsMixin
-from reviewlab.bundle import ReviewBundle, load_bundle
+from reviewlab.bundle import ReviewBundle
+from reviewlab.importers.jsonfile import load_bundle
 from reviewlab.errors import DuplicateError, WouldRemoveWork
 from reviewlab.model import Review
 from reviewlab.unknowns import ImportNote

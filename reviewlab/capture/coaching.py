@@ -33,18 +33,20 @@ def load_coach(coach: Any = None) -> Any:
     return reviewlab.coach
 
 
-def hints_for(text: str, coach: Any = None) -> list[Hint]:
-    """The coach's findings on `text` (empty text has none)."""
+def hints_for(text: str, coach: Any = None, phase: str | None = None) -> list[Hint]:
+    """The coach's findings on `text` (empty text has none), read in `phase`: the meeting phase open
+    ('went_right', 'learning'), or the session's ('meeting', 'interview'); the coach picks the question
+    that fits it when no safe rewording does."""
     if not text.strip():
         return []
-    findings = load_coach(coach).check(text)
+    findings = load_coach(coach).check(text, phase=phase)
     return [Hint(str(getattr(f, "label", "")), str(getattr(f, "explanation", "")),
                  getattr(f, "suggestion", None) or None) for f in findings]
 
 
-def suggestion_for(text: str, coach: Any = None) -> str | None:
-    """The first rewording the coach offers for `text`, if any."""
-    return next((h.suggestion for h in hints_for(text, coach) if h.suggestion), None)
+def suggestion_for(text: str, coach: Any = None, phase: str | None = None) -> str | None:
+    """The first rewording the coach offers for `text` (in `phase`), if any."""
+    return next((h.suggestion for h in hints_for(text, coach, phase) if h.suggestion), None)
 
 
 def _as_text(question: Any) -> str:
@@ -52,7 +54,7 @@ def _as_text(question: Any) -> str:
 
 
 def openers(phase: str, coach: Any = None, limit: int = 8) -> list[str]:
-    """Question-bank openers for a phase ('interview' or 'meeting')."""
+    """Question-bank openers for a phase ('interview', 'meeting', or a meeting phase: 'went_right', 'learning')."""
     coach = load_coach(coach)
     return [_as_text(q) for q in coach.questions_for(phase)][:limit]
 

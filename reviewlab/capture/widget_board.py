@@ -12,6 +12,7 @@ from reviewlab.capture.guard import guarded
 from reviewlab.capture.render import balance_html, board_html, esc, parking_html, timeline_html
 from reviewlab.capture.render_meeting import banner_html
 from reviewlab.capture.session import CaptureSession
+from reviewlab.meeting import capture_closed
 from reviewlab.model import Kind
 
 
@@ -75,6 +76,8 @@ class Board(widgets.VBox):
         candidates = [c for c in said if c.kind is not Kind.REPAIR_ITEM and c.id not in parked]
         candidates.sort(key=lambda c: not looks_like_repair(c.text))  # fixes first
         self.to_park.options = [(f"{c.participant}: {c.text[:60]}", c.id) for c in candidates]
+        closed = self.session.phase.value == "meeting" and capture_closed(review) is not None
+        self.to_park.disabled = self.park_button.disabled = closed  # parking adds to a closed meeting: refused
         events = tuple((c.id, c.participant, c.event_time, c.text) for c in said if c.kind is Kind.TIMELINE_EVENT)
         if self.draw_chart and events != self._events_seen:
             self._events_seen = events

@@ -16,6 +16,7 @@ from traitlets import Int, Unicode
 from reviewlab.capture.render import esc
 from reviewlab.errors import ReviewlabError
 from reviewlab.model import Review, Severity
+from reviewlab.timezones import zone_label
 from reviewlab.unknowns import severity_text
 
 if TYPE_CHECKING:
@@ -98,6 +99,8 @@ class ReviewChooser(widgets.VBox):
         self.title = widgets.Text(description="Title", layout={"width": "70%"})
         self.incident_start = widgets.Text(description="Started", placeholder="2025-05-06T14:02:00+00:00")
         self.incident_end = widgets.Text(description="Ended", placeholder="(optional) with offset")
+        self.zone = widgets.Text(description="Time zone", placeholder="(optional) Europe/Berlin",
+                                 tooltip="the zone the review's times are shown in; without one, the start's offset")
         self.severity = widgets.Dropdown(description="Severity", options=[s.value for s in Severity], value="SEV3")
         self.services = widgets.Text(description="Services", placeholder="checkout-api, payments")
         self.summary = widgets.Textarea(description="Summary", layout={"width": "70%"})
@@ -106,7 +109,8 @@ class ReviewChooser(widgets.VBox):
         self.open_button.on_click(self.output.capture()(self._open))
         self.create_button.on_click(self.output.capture()(self._create))
         form = [widgets.HTML("<i>or a new one:</i>"), self.new_id, self.title,
-                widgets.HBox([self.incident_start, self.incident_end]), widgets.HBox([self.severity, self.services]),
+                widgets.HBox([self.incident_start, self.incident_end, self.zone]),
+                widgets.HBox([self.severity, self.services]),
                 self.summary, self.create_button] if create else []
         super().__init__([widgets.HBox([self.existing, self.open_button]), *form, self.review_status, self.output],
                          **kwargs)
@@ -131,11 +135,11 @@ class ReviewChooser(widgets.VBox):
         return self.archive.get_review(review_id)
 
     def create_review(self, review_id: str, title: str, incident_start: str, *, severity: str = "SEV3",
-               services: str = "", summary: str = "", incident_end: str = "") -> Review:
+               services: str = "", summary: str = "", incident_end: str = "", timezone: str = "") -> Review:
         """Fill the form and press Create review; raises what the form says when it refuses."""
         self.new_id.value, self.title.value, self.incident_start.value = review_id, title, incident_start
         self.incident_end.value, self.severity.value, self.services.value = incident_end, severity, services
-        self.summary.value = summary
+        self.summary.value, self.zone.value = summary, timezone
         self.create_button.click()
         return self.archive.get_review(review_id)
 
@@ -157,13 +161,14 @@ class ReviewChooser(widgets.VBox):
             review = Review(self.new_id.value.strip(), self.title.value, self.incident_start.value,
                             severity=self.severity.value, incident_end=self.incident_end.value or None,
                             services=tuple(s.strip() for s in self.services.value.split(",") if s.strip()),
-                            summary=self.summary.value)
+                            summary=self.summary.value, timezone=self.zone.value.strip() or None)
             self.archive.add_review(review)
         except ReviewlabError as err:
             self.review_status.value = f"<span class='rl-error' style='{_BAD}'>Not created: {esc(err)}</span>"
             return
         self.existing.options = self._options()
-        for field in (self.new_id, self.title, self.incident_start, self.incident_end, self.services, self.summary):
+        for field in (self.new_id, self.title, self.incident_start, self.incident_end, self.zone, self.services,
+                      self.summary):
             field.value = ""
         self._chosen(review.id, "Created")
 
@@ -172,7 +177,8 @@ class ReviewChooser(widgets.VBox):
         self.existing.value = review_id
         self.review_status.value = (f"<span class='rl-chosen' style='{_OK}'>{verb} {esc(review.id)}: "
                                     f"{esc(review.title)} ({esc(severity_text(review))}, "
-                                    f"{esc(review.status.value)}).</span>")
+                                    f"{esc(review.status.value)}).</span> <span class='rl-chosen-zone'>Times in "
+                                    f"<b>{esc(zone_label(review))}</b>.</span>")
         if self.review_id == review_id:  # the same review again: let the panels below redraw
             self.review_id = ""
         self.review_id = review_id

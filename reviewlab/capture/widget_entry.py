@@ -37,11 +37,14 @@ class EntryForm(CorrectionMode, widgets.VBox):
     saved_count = Int(0, help="How many contributions this form has saved.").tag(sync=False)
     last_saved_id = Unicode("", help="The id of the contribution saved last.").tag(sync=False)
     correcting = Unicode("", help="The id of the entry being corrected ('' when capturing new ones).").tag(sync=False)
+    coach_phase = Unicode("", help="The phase the coach reads in: the meeting phase open, else the session's.").tag(
+        sync=False)
 
     def __init__(self, session: CaptureSession, *, coach: Any = None, **kwargs: Any) -> None:
         self.session = session
         self.coach = coach
         self._on_saved: list[Callable[[Contribution], None]] = []
+        self.coach_phase = self._phase_now()
         self.output = widgets.Output(layout={"max_height": "160px", "overflow": "auto"})
         full = {"width": "98%"}
         self.participant = widgets.Dropdown(description="Who", options=self._names())
@@ -137,6 +140,11 @@ class EntryForm(CorrectionMode, widgets.VBox):
                                   "corrections and withdrawals stay possible.</div>" if closed else "")
         self.submit_button.disabled = bool(closed) and not self.correcting
         self.park_button.disabled = bool(closed)
+        phase = self._phase_now()
+        if phase != self.coach_phase:  # a phase was opened (here or in another kernel): the coach follows it
+            self.coach_phase = phase
+            self.openers.options = [""] + self._openers()
+            self._text_changed({"new": self.text.value})
 
     def _after_save(self, c: Contribution) -> None:
         self.saved_count += 1
@@ -169,7 +177,7 @@ class EntryForm(CorrectionMode, widgets.VBox):
         """The hints beside the text now, as plain text (for notebooks and logs)."""
         text = self.text.value
         lines = [f"{h.label}: {h.explanation}" + (f" Try: {h.suggestion}" if h.suggestion else "")
-                 for h in (coaching.hints_for(text, self.coach) if self.kind.value == "question" else [])]
+                 for h in (coaching.hints_for(text, self.coach, self.coach_phase) if self.kind.value == "question" else [])]
         if coaching.looks_like_repair(text):
             lines.append(PARK_HINT)
         return "\n".join(lines) or "No hints."
@@ -225,7 +233,7 @@ class EntryForm(CorrectionMode, widgets.VBox):
 
     def _text_changed(self, change: dict[str, Any]) -> None:
         text = change["new"] or ""
-        hints = coaching.hints_for(text, self.coach) if self.kind.value == "question" else []
+        hints = coaching.hints_for(text, self.coach, self.coach_phase) if self.kind.value == "question" else []
         self._suggestion = next((h.suggestion for h in hints if h.suggestion), None)
         self.use_suggestion.layout.display = "" if self._suggestion else "none"
         repair = coaching.looks_like_repair(text)
@@ -244,7 +252,16 @@ class EntryForm(CorrectionMode, widgets.VBox):
         return [p.name for p in self.session.roster()]
 
     def _openers(self) -> list[str]:
-        return coaching.openers(self.session.phase.value, self.coach)
+        return coaching.openers(self.coach_phase, self.coach)
+
+    def _phase_now(self) -> str:
+        """The phase the coach reads in: the meeting phase the facilitator opened ('went_right', 'learning'),
+        else the session's ('meeting' while an agenda topic or nothing is open, or 'interview')."""
+        if self.session.phase is Phase.MEETING:
+            current = self.session.meeting_state().current
+            if current is not None and current.kind == "phase":
+                return current.key
+        return self.session.phase.value
 
     def __repr__(self) -> str:
         return f"EntryForm(review={self.session.review_id!r}, phase={self.session.phase.value!r})"

@@ -17,6 +17,13 @@ from reviewlab.timezones import clock_text
 _OK = "color:#1b5e20"
 
 
+def _said(c: Contribution, limit: int = 80) -> str:
+    """'Sam Ito, “The feed alert paged me.”', escaped, cut with an ellipsis: last in a line, so the words' own
+    full stop is the line's (no '..')."""
+    text = c.text if len(c.text) <= limit else c.text[: limit - 1].rstrip() + "\u2026"
+    return f"{esc(c.participant)}, \u201c{esc(text)}\u201d"
+
+
 class FixPanel(widgets.VBox):
     """Pick an entry to correct (it opens in the entry form) or withdraw; undo a withdrawal.
 
@@ -59,7 +66,7 @@ class FixPanel(widgets.VBox):
         current = select or self.entries.value
         said = list(reversed(self.session.contributions()))
         review = self.session.review
-        options = [(self._label(c, review), c.id) for c in said]
+        options = self._options(said, review)
         if list(self.entries.options) != options:  # unchanged on a tick: leave a half-made choice alone
             self.entries.options = options
         if current in {c.id for c in said}:
@@ -67,16 +74,28 @@ class FixPanel(widgets.VBox):
         elif said:
             self.entries.value = said[0].id  # nothing picked: the newest, the likeliest to fix
         gone = self.session.withdrawn()
-        options = [(self._label(c, review), c.id) for c in gone]
+        options = self._options(gone, review)
         if list(self.withdrawn.options) != options:
             self.withdrawn.options = options
             self.withdrawn.value = gone[0].id if gone else None
         self.undo_row.layout.display = "" if gone else "none"
 
+    @classmethod
+    def _options(cls, entries: list[Contribution], review: Review) -> list[tuple[str, str]]:
+        """(label, id) per entry; entries whose labels would read the same (a double press within the
+        minute) carry the second they were recorded, so a person can tell which one they pick."""
+        labels = [cls._label(c, review) for c in entries]
+        twins = {label for label in labels if labels.count(label) > 1}
+        return [(cls._label(c, review, seconds=True) if label in twins else label, c.id)
+                for c, label in zip(entries, labels, strict=True)]
+
     @staticmethod
-    def _label(c: Contribution, review: Review) -> str:
+    def _label(c: Contribution, review: Review, *, seconds: bool = False) -> str:
         when = clock_text(c.event_time, review) + " " if c.event_time else ""
-        return f"{clock_text(c.recorded_at, review, date=False)} {c.participant} · {c.kind.value}: {when}{c.text[:60]}"
+        said = clock_text(c.recorded_at, review, date=False)
+        if seconds:
+            said += f":{c.recorded_at.second:02d}"
+        return f"{said} {c.participant} · {c.kind.value}: {when}{c.text[:60]}"
 
     def _correcting_changed(self, change: dict[str, Any]) -> None:
         if not change["new"]:
@@ -96,8 +115,8 @@ class FixPanel(widgets.VBox):
             return
         c = self.session.withdraw(self.entries.value, self.reason.value)
         self.reason.value = ""
-        self.status.value = (f"<span class='rl-withdrawn-note' style='{_OK}'>Withdrawn: {esc(c.participant)}: "
-                             f"{esc(c.text[:80])}. It is kept; Undo withdrawal brings it back.</span>")
+        self.status.value = (f"<span class='rl-withdrawn-note' style='{_OK}'>Withdrawn, kept (Undo withdrawal brings "
+                             f"it back): {_said(c)}</span>")
         self.entry.refresh_events()
         self._changed(c)
 
@@ -106,7 +125,7 @@ class FixPanel(widgets.VBox):
             return
         c = self.session.restore(self.withdrawn.value, self.reason.value)
         self.reason.value = ""
-        self.status.value = f"<span style='{_OK}'>Back on the board: {esc(c.participant)}: {esc(c.text[:80])}.</span>"
+        self.status.value = f"<span class='rl-restored-note' style='{_OK}'>Back on the board: {_said(c)}</span>"
         self.entry.refresh_events()
         self._changed(c)
 

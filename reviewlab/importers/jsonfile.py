@@ -18,6 +18,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from reviewlab.bundle import ReviewBundle, bundle_from_dict
 from reviewlab.importers.common import ParsedFile, fail
 from reviewlab.importers.source import read_source
 
@@ -95,9 +96,13 @@ def load_json(path: str | Path) -> tuple[Any, list[str]]:
     return parse_json(src.text, src.path), src.notes
 
 
+def load_bundle(path: str | Path) -> ReviewBundle:
+    """Read one review JSON file (strict) into a checked bundle; a bad file raises ImportFormatError naming it."""
+    data, _notes = load_json(path)
+    return bundle_from_dict(data, str(path))
+
+
 def read_json(path: str | Path) -> ParsedFile:
     """Read one review JSON file (docs/review-json.md) into a checked bundle, with its notes."""
-    from reviewlab.bundle import bundle_from_dict
-
     data, notes = load_json(path)
     return ParsedFile(Path(path), "json", [bundle_from_dict(data, str(path))], notes)

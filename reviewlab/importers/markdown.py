@@ -115,7 +115,8 @@ class _Builder:
             review = Review(rid, title, start, severity=self.facts.severity(), incident_end=end,
                             services=self.facts.services(), summary="\n\n".join(summary) or self.facts.description(),
                             facilitator=self.facts.facilitator(people), status="meeting_held",
-                            incident_date=day, document_date=self.facts.document_date())
+                            incident_date=day, document_date=self.facts.document_date(),
+                            timezone=self.facts.review_zone(reader.zone[0] if reader.zone else None))
             self.facts.unused()
             bundle = ReviewBundle(review, people, contributions, plans, notes=self.notes)
             with warnings.catch_warnings(record=True) as caught:

@@ -213,6 +213,28 @@ class Facts:
             self.notes.append(ImportNote("zone", f"the {what} '{text}' was read in {zone.written} ({source})", line))
         return datetime.combine(day, time(when.hour or 0, when.minute or 0, when.second), tzinfo=tz), day
 
+    def review_zone(self, timeline_zone: str | None = None) -> str | None:
+        """The zone the review's times are shown in, chosen as its times were read: a zone the document
+        states (its facts, then its timeline), else --timezone, else the one zone it gives times in; an IANA
+        name where the document says one (or an abbreviation settles on a region), else the fixed offset;
+        None when nothing says."""
+        c = self.clues
+        zone = None if c.zone_inferred and c.user_zone is not None else c.zone  # as for the times themselves
+        if zone is None and timeline_zone:
+            zone = read_zone(timeline_zone, c.day, c.document)
+        if zone is None:
+            zone = c.user_zone
+        if zone is None:
+            return None
+        key = getattr(zone.tz, "key", None)
+        if key:
+            return str(key)
+        offset = zone.tz.utcoffset(None)
+        if offset is None:
+            return None
+        minutes = int(offset.total_seconds() // 60)
+        return "UTC" if minutes == 0 else f"{'-' if minutes < 0 else '+'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
     # -- the rest of the review ---------------------------------------------------------------
     def severity(self) -> str | None:
         found = self.fact("severity", "severity", "sev", "priority")

@@ -252,6 +252,48 @@ class NotebookPage:
                                      " c.model.sharedModel.getSource())")
         return next(i for i, s in enumerate(sources) if text in s)
 
+    def panel(self) -> Any:
+        """The locator of the notebook panel on show."""
+        return self.page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
+
+    def open_in_tab(self, notebook: str) -> None:
+        """Open another notebook in this tab (File > Open), as a person would, and wait for its kernel."""
+        self.page.evaluate(f"window.jupyterapp.commands.execute('docmanager:open', {{path: {json.dumps(notebook)}}})"
+                           ".then(() => true)")
+        self.page.wait_for_function(f"window.jupyterapp.shell.currentWidget?.context?.path === {json.dumps(notebook)}",
+                                    timeout=60_000)
+        self.wait_idle()
+
+    def choose(self, review_id: str) -> None:
+        """Pick a review in the notebook's ReviewChooser and press Open."""
+        chooser = self.panel().locator(".rl-chooser").first
+        select = chooser.locator(".widget-dropdown select").first
+        label = next(o for o in select.locator("option").all_text_contents() if o.startswith(f"{review_id}:"))
+        select.select_option(label=label)
+        chooser.get_by_role("button", name="Open").click()
+        chooser.locator(".rl-chosen").get_by_text(f"Opened {review_id}").wait_for(timeout=30_000)
+
+    def restart_kernel(self) -> None:
+        """Kernel > Restart Kernel..., confirmed in JupyterLab's dialog; returns once the new kernel is idle."""
+        self.page.evaluate("window.jupyterapp.commands.execute('kernelmenu:restart'); true")
+        dialog = self.page.locator(".jp-Dialog")
+        dialog.get_by_role("button", name="Confirm Kernel Restart").click()
+        dialog.wait_for(state="detached", timeout=30_000)
+        self.page.wait_for_function(
+            "(() => { const k = window.jupyterapp.shell.currentWidget.sessionContext.session?.kernel;"
+            " return k && k.status === 'idle' && !window.jupyterapp.shell.currentWidget.sessionContext.isRestarting; })()",
+            timeout=120_000)
+
+    def kernel_pid(self) -> int:
+        """The process id of the notebook's kernel, asked of the kernel itself (a silent execution, no cell)."""
+        return int(self.page.evaluate("""() => new Promise((resolve, reject) => {
+            const kernel = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;
+            const future = kernel.requestExecute({code: 'import os; print(os.getpid(), end="")', silent: false,
+                                                  store_history: false});
+            let out = '';
+            future.onIOPub = msg => { if (msg.header.msg_type === 'stream') out += msg.content.text; };
+            future.done.then(() => resolve(out), reject); })"""))
+
     def shot(self, name: str, locator: Any = None) -> Path:
         """A screenshot in artifacts/screenshots/ (of one element, or the page)."""
         SHOTS.mkdir(parents=True, exist_ok=True)

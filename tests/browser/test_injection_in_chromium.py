@@ -70,6 +70,10 @@ def test_markup_typed_in_the_meeting_shows_as_text_on_the_board(lab, new_tab):
     tab.run_all()
     console = tab.page.locator(".rl-console").first
     expect(console).to_be_visible(timeout=60_000)
+    clock = console.locator(".rl-clock-panel")  # the demo ended the meeting: reopen it, as a person would
+    clock.get_by_placeholder("why reopen the ended meeting").fill("Maya has one more thing")
+    clock.get_by_role("button", name="Reopen meeting").click()
+    expect(console.locator(".rl-meeting-reopened")).to_contain_text("Maya has one more thing", timeout=15_000)
     entry = console.locator(".rl-entry")
     entry.locator("select").nth(0).select_option(label="Maya Chen")
     entry.locator("select").nth(1).select_option(label="Observation")

@@ -43,7 +43,7 @@ def journey(tmp_path_factory, sample_archive_path, lab_on, new_tab):
 
 def _open(tab, name: str) -> None:
     tab.page.evaluate(f"window.jupyterapp.commands.execute('docmanager:open', {{path: '{name}'}}).then(() => true)")
-    tab.page.wait_for_function(f"window.jupyterapp.shell.currentWidget?.context?.path === '{name}'", timeout=60_000)
+    tab.page.wait_for_function(f"window.jupyterapp.shell.currentWidget?.context?.path === '{name}'", timeout=180_000)
     tab.wait_idle()
 
 

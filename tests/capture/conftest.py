@@ -24,7 +24,7 @@ class FakeCoach:
     """Flags a leading 'why' and suggests a 'what' wording; has a tiny question bank."""
 
     @staticmethod
-    def check(text: str) -> list[FakeFinding]:
+    def check(text: str, phase: str | None = None) -> list[FakeFinding]:
         if text.lower().startswith("why"):
             return [FakeFinding("why_question", (0, 3), "A why puts people on the defensive.",
                                 "What factored into " + text[4:].rstrip("?") + "?")]

@@ -19,11 +19,15 @@ def test_a_double_press_is_flagged_and_withdrawn(archive, demo, console, clock):
     assert "rl-duplicate" in console.entry.status.value and "withdraw one below" in console.entry.status.value
     assert console.board.timeline.value.count("The feed alert paged me.") == 2
     assert console.fix.entries.options[0][1] == second.id and console.fix.entries.value == second.id  # ready to fix
+    labels = [label for label, _id in console.fix.entries.options[:2]]  # the same minute: told apart by the second
+    assert labels == ["13:00:12 Sam Ito · timeline_event: 08:20 The feed alert paged me.",
+                      "13:00:00 Sam Ito · timeline_event: 08:20 The feed alert paged me."]
     console.withdraw(second.id, "double press")
     assert [c.id for c in archive.contributions(demo.id)] == [first.id]
     assert console.board.timeline.value.count("The feed alert paged me.") == 1
     assert "1 withdrawn entry not shown" in console.board.columns.value
-    assert "Withdrawn: Sam Ito" in console.fix.status.value
+    assert console.fix.status.value.endswith("Withdrawn, kept (Undo withdrawal brings it back): Sam Ito, "
+                                             "\u201cThe feed alert paged me.\u201d</span>")
     [rev] = archive.revisions(demo.id)
     assert (rev.action.value, rev.by, rev.reason, rev.at) == ("withdrawn", "Nadia Flores", "double press", clock())
     assert console.fix.withdrawn.options[0][1] == second.id and console.fix.undo_row.layout.display == ""
@@ -35,7 +39,7 @@ def test_undo_a_withdrawal(archive, demo, console):
     assert "The feed has no arrival check." not in console.board.columns.value
     console.undo_withdrawal(c.id)
     assert "The feed has no arrival check." in console.board.columns.value
-    assert "Back on the board" in console.fix.status.value and console.fix.undo_row.layout.display == "none"
+    assert "Back on the board: Maya Chen, \u201cThe feed has no arrival check.\u201d<" in console.fix.status.value and console.fix.undo_row.layout.display == "none"
     assert [r.action.value for r in archive.revisions(demo.id)] == ["withdrawn", "restored"]
 
 

@@ -157,6 +157,7 @@ def test_end_meeting_marks_it_held_and_closes_capture(archive, demo, console, cl
     assert "Capture is closed: the meeting ended at 13:45" in console.entry.closed_note.value
     assert console.entry.submit_button.disabled
     assert console.entry.park_button.disabled
+    assert console.board.park_button.disabled and console.board.to_park.disabled  # the board's Park too
     # Enter in the box still reaches save(): it is refused, said plainly, and the words stay
     console.entry.fill("Maya Chen", "observation", "One more thing after the end.")
     console.entry.text._handle_custom_msg({"event": "submit"}, [])
@@ -177,6 +178,7 @@ def test_reopened_meeting_takes_entries_and_the_board_says_who_and_why(archive, 
     console.reopen("Nadia Flores", "Ines remembered the store-side tickets")
     assert "Reopened at 13:33 by <b>Nadia Flores</b>: Ines remembered the store-side tickets" in console.board.banner.value
     assert not console.entry.submit_button.disabled and console.entry.closed_note.value == ""
+    assert not console.board.park_button.disabled
     assert console.say("Ines Duarte", "observation", "Stores called at 09:45.") is not None
 
 
@@ -212,6 +214,41 @@ def test_opening_a_phase_sets_the_kind_captured_next(archive, demo, console):
     console.open_topic("went_right")
     assert console.entry.kind.value == "went_right"
     assert archive.meeting_state(demo.id).current.title == "What went right"
+
+
+def test_the_coach_reads_a_question_in_the_phase_the_facilitator_opened(archive, demo, clock):
+    """The real coach: with no safe rewording, its suggestion and the Ask list fit the phase that is open."""
+    console = MeetingConsole(archive, demo.id, now=clock, chart=False)  # reviewlab.coach itself, no fake
+    entry = console.entry
+    console.clock.start_button.click()
+    entry.fill("Nadia Flores", "question", "Looking back it was obvious.")
+    assert entry.coach_phase == "meeting"
+    assert "Try: What did the signals look like at that point?" in entry.hint_text()  # walking the timeline
+    assert "What were you seeing on your screens at that point?" in entry.openers.options
+    console.open_topic("learning")  # one click on the phase: the kind follows it; the facilitator asks a question
+    entry.kind.value = "question"
+    assert entry.coach_phase == "learning"
+    assert 'rl-suggestion">What do we know now that we didn&#x27;t know then?<' in entry.hints.value  # redrawn, not retyped
+    assert "What do you know now that you didn't know before?" in entry.openers.options
+    entry.use_suggestion.click()
+    assert entry.text.value == "What do we know now that we didn't know then?"
+    console.open_topic("went_right")
+    assert entry.coach_phase == "went_right" and "How did the team recover the systems?" in entry.openers.options
+    entry.fill("Nadia Flores", "question", "That should not have happened, what a mess.")
+    assert "Try: What did the situation look like at the time?" in entry.hint_text()  # the bank has no went_right one
+
+
+def test_a_phase_opened_in_another_kernel_reaches_the_coach_on_a_tick(tmp_path, coach, clock):
+    path = tmp_path / "shared.db"
+    with open_archive(path) as mine, open_archive(path) as theirs:
+        review = ensure_demo_review(mine)
+        console = MeetingConsole(mine, review.id, now=clock, coach=coach, chart=False)
+        console.clock.start_button.click()
+        theirs.open_phase(review.id, "went_right", by="Nadia Flores")
+        assert console.entry.coach_phase == "meeting"
+        console.clock.ticker.value += 1  # the browser's tick
+        assert console.entry.coach_phase == "went_right"
+        assert console.entry.openers.options[1:] == ("went_right opener one", "went_right opener two")
 
 
 @pytest.mark.parametrize("payload", INJECTIONS)
