@@ -71,7 +71,7 @@ def test_rename_is_kept_and_listed(archive, curator):
     theme = load_catalogue(archive).get(theme_id)
     assert (theme.name, theme.label, theme.display) == ("Cache keys without the date", label, "Cache keys without the date")
     assert "Cache keys without the date" in curator.names()
-    assert "Cache keys without the date" in curator.table.value and f"generated: " in curator.table.value
+    assert "Cache keys without the date" in curator.table.value and "generated: " in curator.table.value
     assert curator.theme.value == theme_id and curator.new_name.value == "Cache keys without the date"
     # a second curator on the same archive (a later session) sees the name
     assert "Cache keys without the date" in ThemeCurator(archive).names()
