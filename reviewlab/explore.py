@@ -65,10 +65,52 @@ def with_themes(frame: pd.DataFrame, result: Any) -> pd.DataFrame:
     return frame.drop(columns=[c for c in cols if c in frame.columns]).join(result.assignments[cols])
 
 
+def with_catalogue(frame: pd.DataFrame, catalogue: Any, side: str = "factors") -> pd.DataFrame:
+    """The frame with each contribution's catalogue theme: theme_id and theme_label (the theme's `display`:
+    the analyst's name where given, else its generated label); contributions of no shown theme (none, or a
+    hidden one) get neither. The theme charts (over time, by service, drill-down) then draw the names.
+
+    Examples:
+        >>> import pandas as pd
+        >>> from types import SimpleNamespace as T
+        >>> cat = T(themes=lambda side: [T(id="T0001", display="Cache keys", members=("c1",))])
+        >>> with_catalogue(pd.DataFrame({"contribution_id": ["c1", "c2"]}), cat)["theme_label"].tolist()
+        ['Cache keys', None]
+    """
+    require_columns(frame, ["contribution_id"], "with_catalogue")
+    ids: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for theme in catalogue.themes(side):  # active themes only: hidden ones stay out of charts and reports
+        for member in theme.members:
+            ids[member], names[member] = theme.id, theme.display
+    out = frame.drop(columns=[c for c in ("theme", "theme_id", "theme_label", "similarity") if c in frame.columns])
+    contribution = out["contribution_id"].astype(str)
+    return out.assign(theme_id=contribution.map(ids).astype(object).where(contribution.isin(ids), None),
+                      theme_label=contribution.map(names).astype(object).where(contribution.isin(names), None))
+
+
+def catalogue_themes(catalogue: Any, side: str = "factors", *, representatives: int = 3) -> pd.DataFrame:
+    """The catalogue's shown themes (`Catalogue.frame`) with a few member texts each (`representatives`,
+    private notes left out): what `themes_report` and `charts.themes_chart` take, by the analyst's names."""
+    from reviewlab.privacy import visible
+
+    table = catalogue.frame(side).copy()
+    table["representatives"] = [visible(catalogue.members_frame(t))["text"].head(representatives).tolist()
+                                for t in table["id"]]
+    return table
+
+
 def theme_contributions(frame: pd.DataFrame, theme: int | str) -> pd.DataFrame:
-    """The contributions of one theme (its number or label), most typical first: review, participant, kind, text."""
-    require_columns(frame, ["theme", "theme_label", "text"], "theme_contributions")
-    mask = frame["theme_label"] == theme if isinstance(theme, str) else frame["theme"] == theme
+    """The contributions of one theme (its number, label or name, or its catalogue id), most typical first:
+    review, participant, kind, text."""
+    require_columns(frame, ["theme_label", "text"], "theme_contributions")
+    if isinstance(theme, str):
+        mask = frame["theme_label"] == theme
+        if "theme_id" in frame.columns:
+            mask |= frame["theme_id"] == theme
+    else:
+        require_columns(frame, ["theme"], "theme_contributions")
+        mask = frame["theme"] == theme
     rows = frame[mask]
     if "similarity" in rows.columns:
         rows = rows.sort_values("similarity", ascending=False, kind="stable")

@@ -185,14 +185,18 @@ def themes_blocks(themes: pd.DataFrame, *, title: str = "Themes across reviews",
     if "theme" in data.columns:
         data = data[data["theme"].fillna(-1).astype(int) >= 0]
     data = data.sort_values(["n_reviews", "size"], ascending=False).head(top)
-    rows = [[row["label"], str(row["n_reviews"]), str(row["size"]), _day(row.get("first_seen")), _day(row.get("last_seen"))]
-            for _, row in data.iterrows()]
+    named = "display" in data.columns  # a catalogue's frame: the analyst's name where given, and the theme id
+    ids = [[str(row["id"])] if "id" in data.columns else [] for _, row in data.iterrows()]
+    rows = [[_shown(row), *theme_id, str(row["n_reviews"]), str(row["size"]), _day(row.get("first_seen")),
+             _day(row.get("last_seen"))] for theme_id, (_, row) in zip(ids, data.iterrows(), strict=True)]
+    head = ["Theme", *(["Id"] if "id" in data.columns else []), "Reviews", "Contributions", "First seen", "Last seen"]
     blocks: list[Block] = [("h1", title), ("p", f"{len(data)} theme(s), the most recurring first."),
-                           ("table", ["Theme", "Reviews", "Contributions", "First seen", "Last seen"], rows),
-                           ("chart", "themes", "Chart: themes by number of reviews")]
+                           ("table", head, rows), ("chart", "themes", "Chart: themes by number of reviews")]
     for _, row in data.iterrows():
         keywords = row.get("keywords")
-        blocks.append(("h2", str(row["label"])))
+        blocks.append(("h2", _shown(row)))
+        if named and str(row["display"]) != str(row["label"]):
+            blocks.append(("p", f"Generated label: {row['label']}"))
         if isinstance(keywords, (list, tuple)) and keywords:
             blocks.append(("p", "Keywords: " + ", ".join(map(str, keywords))))
         reps = row.get("representatives")
@@ -200,6 +204,12 @@ def themes_blocks(themes: pd.DataFrame, *, title: str = "Themes across reviews",
         if reps:
             blocks.append(("list", [Item(str(r.get("text", r)) if isinstance(r, dict) else str(r)) for r in reps]))
     return blocks
+
+
+def _shown(row: Any) -> str:
+    """A theme's name in a report: the analyst's (`display`, from the catalogue) where given, else its label."""
+    shown = row.get("display")
+    return str(shown) if isinstance(shown, str) and shown else str(row["label"])
 
 
 def _day(value: Any) -> str:

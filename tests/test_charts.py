@@ -49,7 +49,20 @@ def test_themes_chart(themes):
     rows = data_of(spec)
     assert [r["label"] for r in rows] == ["stale cache", "pager routing"]  # outliers (theme -1) left out
     assert rows[0]["keywords"] == "cache, key" and rows[0]["first_seen"] == "2025-01-05"
-    assert {t["field"] for t in spec["encoding"]["tooltip"]} >= {"label", "keywords", "first_seen", "last_seen"}
+    assert {t["field"] for t in spec["encoding"]["tooltip"]} >= {"theme_name", "keywords", "first_seen", "last_seen"}
+    assert [r["theme_name"] for r in rows] == ["stale cache", "pager routing"]  # no names given: the labels
+
+
+def test_themes_chart_draws_the_analysts_names(themes):
+    """A catalogue's frame (id, label, display): the bars carry the analyst's name, the tooltip id and label."""
+    named = themes.assign(id=["T0001", "T0002", "T0003"], display=["Cache keys without the date", "pager routing",
+                                                                    "outliers"])
+    spec = charts.themes_chart(named).to_dict()
+    assert spec["encoding"]["y"]["field"] == "theme_name"
+    rows = data_of(spec)
+    assert [(r["theme_name"], r["id"], r["label"]) for r in rows] == [
+        ("Cache keys without the date", "T0001", "stale cache"), ("pager routing", "T0002", "pager routing")]
+    assert {t["field"] for t in spec["encoding"]["tooltip"]} >= {"theme_name", "id", "label"}
 
 
 def test_themes_chart_top(themes):

@@ -116,6 +116,19 @@ def test_themes_report_html(themes):
     assert page.count("data:image/svg+xml;base64,") == 1
 
 
+def test_themes_report_uses_the_analysts_names(themes):
+    """A catalogue's frame (id, display): the analyst's name heads the row and the section, the label follows."""
+    named = themes.assign(id=["T0001", "T0002", "T0003"],
+                          display=["Cache keys without the region", "pager routing", "outliers"])
+    md = themes_report(named, "md")
+    assert "| Theme | Id | Reviews | Contributions | First seen | Last seen |" in md
+    assert "| Cache keys without the region | T0001 | 2 | 3 | 2025-01-05 | 2025-02-11 |" in md
+    assert "## Cache keys without the region\n\nGenerated label: stale \\<cache\\>" in md
+    assert "## pager routing\n\nKeywords: pager" in md  # no name given: no "generated label" line
+    page = themes_report(named, "html")
+    assert "<h2>Cache keys without the region</h2>" in page
+
+
 def test_plan_table_shows_the_themes_an_item_addresses():
     from pathlib import Path
 

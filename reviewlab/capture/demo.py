@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from reviewlab.capture.widget_choose import ReviewChooser
     from reviewlab.capture.widget_planning import PlanningDesk
     from reviewlab.capture.widget_review import ReviewSetup
+    from reviewlab.capture.widget_themes import ThemeCurator
 
 DEMO_REVIEW_ID = "demo-basket"
 DEMO_REVIEW = {
@@ -118,4 +119,44 @@ def confirm_proposed(desk: PlanningDesk, by: str, items: list[str] | None = None
         if proposals.empty:
             continue
         outcomes.append(desk.confirm(item_id, desk.session.proposal_keys(proposals)[:1], by=by))
+    return outcomes
+
+
+DEMO_THEME_NAMES = {"cf_config_rollout": "Config rollouts", "cf_traffic_spike": "Traffic spikes",
+                    "cf_replication_lag": "Replication lag", "cf_single_expert": "One expert to call",
+                    "cf_noisy_alerts": "Noisy alerts", "cf_cert_expiry": "Certificates expiring"}
+"""The names the demo analyst gives the catalogue themes that hold the sample's planted contributing factors."""
+
+
+def demo_curation(curator: ThemeCurator, *, names: int = 3) -> list[str]:
+    """Demo (notebook 03): name up to `names` factor themes after the sample's planted factor they hold, through
+    the curator's form (pick, type, press Rename); prints and returns what the curator said.
+
+    A theme is named after a planted factor only when it holds at least half of that factor's contributions
+    and most of its own planted members are of that factor; themes the analyst named already are kept.
+    """
+    from collections import Counter
+
+    from reviewlab.sample import planted_themes
+
+    if not demo_enabled():
+        print(SKIPPED)
+        return []
+    truth = planted_themes()
+    planted = dict(zip(truth["contribution_id"], truth["theme"], strict=True))
+    totals = Counter(planted.values())
+    outcomes: list[str] = []
+    taken: set[str] = set()
+    for theme in curator.catalogue.themes("factors"):
+        if len(outcomes) >= names or theme.name:
+            continue
+        held = Counter(planted[c] for c in theme.members if c in planted)
+        if not held:
+            continue
+        factor, count = held.most_common(1)[0]
+        if factor in DEMO_THEME_NAMES and factor not in taken and count * 2 >= totals[factor] \
+                and count * 2 > sum(held.values()):
+            taken.add(factor)
+            outcomes.append(curator.rename(theme.id, DEMO_THEME_NAMES[factor]))
+    print("\n".join(outcomes) or "No theme holds most of a planted factor: nothing named.")
     return outcomes
