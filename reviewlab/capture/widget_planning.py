@@ -244,7 +244,8 @@ class PlanningDesk(widgets.VBox):
                 self.session.confirm_theme(item, label, by or "")
             for label in sorted(before - chosen):
                 self.session.withdraw_theme(item, label)
-            return f"Themes of {item}: {', '.join(sorted(chosen)) or 'none'}."
+            shown = {key: text.rsplit(" (", 1)[0] for text, key in self.proposed.options}  # "T0009: Noisy alerts"
+            return f"Themes of {item}: {'; '.join(shown.get(k, k) for k in sorted(chosen)) or 'none'}."
 
         self._run(action)
 

@@ -104,9 +104,10 @@ def test_the_desk_offers_and_confirms_theme_ids(archive, held, clock) -> None:
     desk.item.value = "r9-c4"
     assert [v for _, v in desk.proposed.options][0] == lag
     assert desk.proposed.options[0][0].startswith(f"{lag}: {catalogue.get(lag).display} (")
-    assert desk.confirm("r9-c4", [lag], by="Fay") == f"Themes of r9-c4: {lag}."
+    named = f"{lag}: {catalogue.get(lag).display}"  # the id and what a person reads
+    assert desk.confirm("r9-c4", [lag], by="Fay") == f"Themes of r9-c4: {named}."
     assert [(t.item_id, t.theme_id) for t in archive.item_themes()] == [("r9-c4", lag)]
     outcomes = confirm_proposed(desk, by="Fay", items=["r9-c5"])
-    assert outcomes == [f"Themes of r9-c5: {lag}."]
+    assert outcomes == [f"Themes of r9-c5: {named}."]
     row = desk.plan.set_index("item_id").loc["r9-c5"]
     assert row["addressed_ids"] == [lag] and row["reviews_reached"] == 3
