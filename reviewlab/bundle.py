@@ -155,7 +155,7 @@ def event_warning(c: Contribution, review: Review) -> str:
             f"incident window starting {review.incident_start.isoformat()}; check the date")
 
 
-_WRITTEN_WHEN_SET = {"timezone", "meeting_ended_at", "withdrawn"}
+_WRITTEN_WHEN_SET = {"timezone", "meeting_ended_at", "withdrawn", "theme_id"}
 """Fields added to the format later: written only when they hold something, so older files round-trip."""
 
 

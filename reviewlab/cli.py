@@ -343,6 +343,178 @@ def analyze(archive_path: str | None, model: str | None, fmt: str, output: Path 
     click.echo(f"{len(result.themes)} theme(s) over {len(frame)} contribution(s)", err=True)
 
 
+SIDE_TITLES = {"factors": "Contributing factors", "went_right": "What went right", "repairs": "Recurring repairs"}
+
+
+def _theme_table(themes: list[Any]) -> str:
+    """Themes as an aligned plain-text table (names and labels cut to fit a terminal)."""
+    head = ("id", "name", "label", "size", "reviews", "first seen", "last seen")
+    rows = [(t.id, (t.name or "")[:30], t.label[:40] + (" [hidden]" if t.status == "hidden" else ""), str(t.size),
+             str(t.n_reviews), t.first_seen or "-", t.last_seen or "-") for t in themes]
+    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in [head, *rows])
+
+
+def _theme_json(t: Any) -> dict[str, Any]:
+    return {"id": t.id, "side": t.side, "name": t.name, "label": t.label, "status": t.status, "size": t.size,
+            "n_reviews": t.n_reviews, "first_seen": t.first_seen, "last_seen": t.last_seen,
+            "members": list(t.members)}
+
+
+by_option = click.option("--by", default=None, metavar="NAME", help="Who decides (recorded with the decision).")
+
+
+@cli.group(invoke_without_command=True)
+@archive_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--side", type=click.Choice(["factors", "went_right", "repairs", "all"]), default="all",
+              show_default=True, help="Which side of the catalogue to list.")
+@click.option("--hidden", is_flag=True, help="List hidden themes too.")
+@click.option("--model", default=None, metavar="NAME",
+              help="Embedding model: a local folder or a cached name [default: the bundled all-MiniLM-L6-v2].")
+@click.option("--no-update", is_flag=True, help="List the catalogue as stored, without re-analysing.")
+@click.pass_context
+def themes(ctx: click.Context, archive_path: str | None, fmt: str, side: str, hidden: bool, model: str | None,
+           no_update: bool) -> None:
+    """Update the theme catalogue (stable ids, your names and decisions kept) and list its themes.
+
+    Questions never form themes; what went right and recurring repairs are sides of their own.
+    JSON adds each theme's member contribution ids.
+
+    Example: reviewlab themes --archive build/sample.db; reviewlab themes rename T0003 "Replica lag unseen"
+    """
+    if ctx.invoked_subcommand is not None:
+        ctx.obj = {"archive_path": archive_path, "model": model}
+        return
+    import json
+
+    from reviewlab.analysis.catalogue import SIDES, load_catalogue, update_catalogue
+
+    with _open(archive_path) as archive:
+        if no_update:
+            catalogue = load_catalogue(archive)
+        else:
+            result = update_catalogue(archive, model=model, progress=_progress())
+            catalogue = result.catalogue
+            click.echo(f"catalogue updated: {result.kept} kept, {result.joined} joined, {result.moved} moved, "
+                       f"{result.left_out} left, {result.new_themes} new theme(s) over {result.contributions} "
+                       "contribution(s)", err=True)
+            for item_id, label in result.links_unresolved:
+                click.echo(f"note: repair item {item_id} is linked to {label!r}, which names no theme now; "
+                           "the link is kept (confirm a theme id in planning)", err=True)
+    sides = SIDES if side == "all" else (side,)
+    if fmt == "json":
+        data = [_theme_json(t) for s in sides for t in catalogue.themes(s, include_hidden=hidden)]
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    for s in sides:
+        found = catalogue.themes(s, include_hidden=hidden)
+        click.echo(f"{SIDE_TITLES[s]} ({len(found)} theme(s))")
+        click.echo(_theme_table(found) if found else "  (none)")
+        click.echo("")
+
+
+def _archive_of(ctx: click.Context, archive_path: str | None) -> Any:
+    return _open(archive_path or (ctx.obj or {}).get("archive_path"))
+
+
+@themes.command("rename")
+@archive_option
+@click.argument("theme_id")
+@click.argument("name")
+@by_option
+@click.pass_context
+def themes_rename(ctx: click.Context, archive_path: str | None, theme_id: str, name: str, by: str | None) -> None:
+    """Name a theme (an empty NAME clears it); later updates keep the name."""
+    from reviewlab.analysis.catalogue import rename_theme
+
+    with _archive_of(ctx, archive_path) as archive:
+        theme = rename_theme(archive, theme_id, name, by=by)
+    click.echo(f"{theme.id}: {theme.display}")
+
+
+@themes.command("merge")
+@archive_option
+@click.argument("into_id")
+@click.argument("other_ids", nargs=-1, required=True)
+@by_option
+@click.pass_context
+def themes_merge(ctx: click.Context, archive_path: str | None, into_id: str, other_ids: tuple[str, ...],
+                 by: str | None) -> None:
+    """Merge OTHER_IDS into INTO_ID; their members stay together in every later update."""
+    from reviewlab.analysis.catalogue import merge_themes
+
+    with _archive_of(ctx, archive_path) as archive:
+        theme = merge_themes(archive, into_id, list(other_ids), by=by)
+    click.echo(f"merged {', '.join(i.upper() for i in other_ids)} into {theme.id}: {theme.display} "
+               f"({theme.size} contributions, {theme.n_reviews} reviews)")
+
+
+@themes.command("split")
+@archive_option
+@click.argument("theme_id")
+@click.option("--parts", type=click.IntRange(min=2), default=2, show_default=True, help="How many parts.")
+@by_option
+@click.pass_context
+def themes_split(ctx: click.Context, archive_path: str | None, theme_id: str, parts: int | None,
+                 by: str | None) -> None:
+    """Split a theme by re-clustering its members; the largest part keeps the id."""
+    from reviewlab.analysis.catalogue import split_theme
+
+    with _archive_of(ctx, archive_path) as archive:
+        found = split_theme(archive, theme_id, by=by, parts=parts, model=(ctx.obj or {}).get("model"))
+    for theme in found:
+        click.echo(f"{theme.id}: {theme.display} ({theme.size} contributions, {theme.n_reviews} reviews)")
+
+
+@themes.command("hide")
+@archive_option
+@click.argument("theme_id")
+@by_option
+@click.pass_context
+def themes_hide(ctx: click.Context, archive_path: str | None, theme_id: str, by: str | None) -> None:
+    """Hide a theme that is noise; it stays hidden through later updates."""
+    from reviewlab.analysis.catalogue import hide_theme
+
+    with _archive_of(ctx, archive_path) as archive:
+        theme = hide_theme(archive, theme_id, by=by)
+    click.echo(f"{theme.id} hidden: {theme.display}")
+
+
+@themes.command("unhide")
+@archive_option
+@click.argument("theme_id")
+@by_option
+@click.pass_context
+def themes_unhide(ctx: click.Context, archive_path: str | None, theme_id: str, by: str | None) -> None:
+    """Show a hidden theme again."""
+    from reviewlab.analysis.catalogue import hide_theme
+
+    with _archive_of(ctx, archive_path) as archive:
+        theme = hide_theme(archive, theme_id, by=by, hidden=False)
+    click.echo(f"{theme.id} shown: {theme.display}")
+
+
+@themes.command("pin")
+@archive_option
+@click.argument("contribution_id")
+@click.argument("theme_id", required=False)
+@click.option("--out", is_flag=True, help="Pin the contribution out of any theme.")
+@by_option
+@click.pass_context
+def themes_pin(ctx: click.Context, archive_path: str | None, contribution_id: str, theme_id: str | None, out: bool,
+               by: str | None) -> None:
+    """Pin a contribution to a theme (or --out of any); later updates keep it there."""
+    from reviewlab.analysis.catalogue import load_catalogue, pin_contribution
+
+    if out == (theme_id is not None):
+        raise click.UsageError("give either a THEME_ID or --out")
+    with _archive_of(ctx, archive_path) as archive:
+        pin_contribution(archive, contribution_id, None if out else theme_id, by=by)
+        where = load_catalogue(archive).theme_of(contribution_id)
+    click.echo(f"{contribution_id} pinned {'out of any theme' if out else 'to ' + str(where)}")
+
+
 def main() -> None:
     """Entry point of the console script."""
     cli()

@@ -314,12 +314,18 @@ class RepairPlan:
 
 @dataclass(frozen=True)
 class ThemeLink:
-    """A recurring theme that a person confirmed one repair item addresses (planning phase)."""
+    """A recurring theme that a person confirmed one repair item addresses (planning phase).
+
+    ``theme_id`` is the theme's id in the archive's catalogue (`reviewlab.analysis.catalogue`);
+    ``theme_label`` is how the theme read when it was confirmed. A link made before the catalogue
+    has only its label until the catalogue's first update resolves it.
+    """
 
     item_id: str
     theme_label: str
     confirmed_by: str
     confirmed_at: datetime
+    theme_id: str | None = None
 
     def __post_init__(self) -> None:
         s = object.__setattr__
@@ -327,6 +333,7 @@ class ThemeLink:
         s(self, "theme_label", check_text(self.theme_label, "theme label", limit=MAX_TITLE))
         s(self, "confirmed_by", check_text(self.confirmed_by, "confirmed_by", limit=MAX_NAME, one_line=True))
         s(self, "confirmed_at", coerce_time(self.confirmed_at, "confirmed_at"))
+        s(self, "theme_id", optional_id(self.theme_id, "theme_id"))
 
 
 @dataclass(frozen=True)

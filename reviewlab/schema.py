@@ -167,6 +167,60 @@ CREATE TABLE meeting_events (
 CREATE INDEX meeting_events_by_review ON meeting_events(review_id, seq);
 """
 
+V10_THEME_CATALOGUE = """
+CREATE TABLE themes (
+    id TEXT PRIMARY KEY,
+    side TEXT NOT NULL,
+    label TEXT NOT NULL DEFAULT '',
+    name TEXT,
+    status TEXT NOT NULL DEFAULT 'active',
+    merged_into TEXT REFERENCES themes(id),
+    curated INTEGER NOT NULL DEFAULT 0,
+    n_reviews INTEGER NOT NULL DEFAULT 0,
+    first_seen TEXT,
+    last_seen TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE theme_members (
+    contribution_id TEXT PRIMARY KEY,
+    theme_id TEXT NOT NULL REFERENCES themes(id),
+    text_hash TEXT NOT NULL,
+    since TEXT NOT NULL
+);
+CREATE INDEX theme_members_by_theme ON theme_members(theme_id);
+CREATE TABLE theme_pins (
+    contribution_id TEXT PRIMARY KEY,
+    theme_id TEXT REFERENCES themes(id),
+    made_by TEXT,
+    at TEXT NOT NULL
+);
+CREATE TABLE theme_decisions (
+    seq INTEGER PRIMARY KEY,
+    action TEXT NOT NULL,
+    theme_id TEXT,
+    detail TEXT NOT NULL DEFAULT '{}',
+    made_by TEXT,
+    at TEXT NOT NULL
+);
+CREATE TABLE catalogue_updates (
+    seq INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    model TEXT NOT NULL DEFAULT '',
+    contributions INTEGER NOT NULL,
+    kept INTEGER NOT NULL,
+    joined INTEGER NOT NULL,
+    moved INTEGER NOT NULL,
+    left_out INTEGER NOT NULL,
+    new_themes INTEGER NOT NULL
+);
+ALTER TABLE repair_item_themes ADD COLUMN theme_id TEXT
+"""
+"""The theme catalogue: themes with stable ids, their members, the analyst's pins and every decision
+(who, when). Contribution ids carry no foreign key: re-importing a review replaces its contributions,
+and the next update of the catalogue drops members that are gone. Confirmed repair-item themes gain a
+theme id; links made before it keep their label until the first update resolves it (never dropped)."""
+
 
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def apply(conn: sqlite3.Connection) -> None:
@@ -206,6 +260,8 @@ MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (8, "corrections and withdrawals of contributions, kept with who and when", _script(V7_REVISIONS)),
     (9, "the meeting log (start, pauses, end, reopening, open topic) and the review's time zone",
      _script(V8_MEETING_LOG)),
+    (10, "the theme catalogue: stable theme ids, members, pins, curation decisions; repair links by theme id",
+     _script(V10_THEME_CATALOGUE)),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -30,9 +30,32 @@ if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
 
-__all__ = ["THEME_COLUMNS", "ThemeResult", "default_min_size", "find_themes"]
+__all__ = ["APART_KINDS", "OWN_KINDS", "SIDE_KINDS", "THEME_COLUMNS", "UNTHEMED_KINDS", "ThemeResult", "default_min_size",
+           "find_themes", "side_of"]
 
 APART_KINDS = ("went_right",)
+"""Kinds whose texts are clustered on their own: what helped is a different question from what contributed."""
+OWN_KINDS = ("repair_item",)
+"""Kinds that form themes of their own but stay in the geometry of the rest: repair items say what was
+proposed, not what happened ("recurring repairs"), yet taking them out of the rest's clustering moved
+the other themes (planted AMI 0.598 -> 0.562 on the sample; benchmarks/THEMES.md)."""
+UNTHEMED_KINDS = ("question",)
+"""Kinds that are no theme's members: a facilitator's questions share their phrasing, not a cause (the
+coach scans them); on the sample they made the second most recurring theme. They stay in the geometry:
+clustering without them moved the other themes (planted AMI 0.598 -> 0.539 on the sample)."""
+SIDE_KINDS = {"factors": ("observation", "timeline_event", "learning"), "went_right": ("went_right",),
+              "repairs": ("repair_item",)}
+"""The three sides of the theme catalogue and the kinds of contribution that make each."""
+
+
+def side_of(kind: str) -> str | None:
+    """The catalogue side a kind of contribution belongs to, None for questions (and unknown kinds).
+
+    Examples:
+        >>> side_of("observation"), side_of("went_right"), side_of("repair_item"), side_of("question")
+        ('factors', 'went_right', 'repairs', None)
+    """
+    return next((side for side, kinds in SIDE_KINDS.items() if kind in kinds), None)
 CONTEXT_COLUMNS = ("review_id", "kind", "participant")
 TIME_COLUMNS = ("incident_start", "incident_date", "event_time", "recorded_at")
 """Used when present, in this order of preference, for when a text was 'seen'."""
@@ -113,33 +136,55 @@ def _seen_at(frame: pd.DataFrame) -> pd.Series:
 
 
 def _cluster_groups(vectors: np.ndarray, kinds: np.ndarray, apart: Sequence[str], *, centre_kinds: bool,
-                    **options: Any) -> Clustering:
-    """Cluster the texts of the `apart` kinds and the rest separately; one numbering, largest first."""
+                    unthemed: Sequence[str] = (), own: Sequence[str] = (), **options: Any) -> Clustering:
+    """Cluster the texts of each `apart` kind and the rest separately; one numbering, largest first.
+
+    The `unthemed` and `own` kinds stay in the clustering of the rest (they are part of the
+    geometry: removing them moves every other text's centring) but are no theme's members there;
+    groups left below min_size by that become no theme. Each `own` kind is then clustered on its own.
+    """
     import numpy as np
 
     features = options.pop("features", None)
-    groups = [np.isin(kinds, list(apart)), ~np.isin(kinds, list(apart))]
-    groups = [g for g in groups if g.any()]
-    if len(groups) < 2 or options.get("n_themes") is not None:  # a theme count is for the whole frame
+    masked = np.isin(kinds, [*unthemed, *own])
+    groups = [(np.isin(kinds, [kind]), False) for kind in apart]
+    groups.append((~np.isin(kinds, list(apart)), True))
+    groups += [(np.isin(kinds, [kind]), False) for kind in own]
+    groups = [(g, m) for g, m in groups if g.any()]
+    if options.get("n_themes") is not None and len(groups) > 1:  # a theme count is for the whole frame
+        groups = [(np.ones(len(kinds), dtype=bool), True)]
+    if len(groups) == 1 and not masked.any():
         return cluster_vectors(vectors, features=features, groups=kinds if centre_kinds else None, **options)
     labels = np.full(len(vectors), -1, dtype=int)
     space = np.zeros_like(vectors)
     sizes: list[tuple[int, int, int]] = []  # (-size, first row, provisional id)
     offset = 0
-    for mask in groups:
+    min_size = options.get("min_size", 1)
+    threshold = options.get("threshold")
+    for mask, drop_masked in groups:
         part = cluster_vectors(vectors[mask], features=None if features is None else features[mask],
                                groups=kinds[mask] if centre_kinds else None, **options)
+        threshold = part.threshold if part.n_themes else threshold
         rows = np.flatnonzero(mask)
-        space[rows] = part.space
+        if not drop_masked or not masked.any():
+            space[rows] = part.space
+        else:
+            space[rows[~masked[rows]]] = part.space[~masked[rows]]
+        kept = 0
         for t in range(part.n_themes):
             members = rows[part.labels == t]
-            labels[members] = offset + t
-            sizes.append((-len(members), int(members[0]), offset + t))
-        offset += part.n_themes
+            if drop_masked:
+                members = members[~masked[members]]
+                if len(members) < min_size or not len(members):
+                    continue
+            labels[members] = offset + kept
+            sizes.append((-len(members), int(members[0]), offset + kept))
+            kept += 1
+        offset += kept
     rank = np.full(offset + 1, -1)
     for new, (_, _, old) in enumerate(sorted(sizes)):
         rank[old] = new
-    return Clustering(rank[labels], offset, part.threshold, space)
+    return Clustering(rank[labels], offset, threshold, space)
 
 
 def find_themes(frame: pd.DataFrame, text_column: str = "text", *, model: Any = None,
@@ -147,7 +192,8 @@ def find_themes(frame: pd.DataFrame, text_column: str = "text", *, model: Any = 
                 threshold: float = DEFAULT_THRESHOLD, remove_components: int = 0,
                 embeddings: np.ndarray | None = None, batch_size: int = 32, progress: bool | None = None,
                 top_keywords: int = 8, representatives: int = 3, random_state: int = 0,
-                apart: Sequence[str] = APART_KINDS, facets: Mapping[str, Sequence[str]] | None = INCIDENT_FACETS,
+                apart: Sequence[str] = APART_KINDS, unthemed: Sequence[str] = UNTHEMED_KINDS,
+                own: Sequence[str] = OWN_KINDS, facets: Mapping[str, Sequence[str]] | None = INCIDENT_FACETS,
                 facet_weight: float = FACET_WEIGHT, method: str = "linkage",
                 consensus_cut: float = CONSENSUS_CUT, names_weight: float = NAMES_WEIGHT,
                 centre_kinds: bool = True) -> ThemeResult:
@@ -172,9 +218,15 @@ def find_themes(frame: pd.DataFrame, text_column: str = "text", *, model: Any = 
         top_keywords: keywords listed per theme.
         representatives: most typical texts listed per theme.
         random_state: seed for the micro-clusters of large inputs.
-        apart: kinds whose texts form themes of their own (needs a ``kind`` column). By default
-            went_right: what helped is a different question from what contributed, and mixing
-            them lets a review's subject pull both into one theme. Ignored when n_themes is given.
+        apart: kinds whose texts are clustered on their own, each kind apart (needs a ``kind`` column).
+            By default went_right: what helped is a different question from what contributed, and
+            mixing them lets a review's subject pull both into one theme. Ignored when n_themes is given.
+        unthemed: kinds whose texts are no theme's members (theme -1). They are still embedded and
+            clustered with the rest (removing them moves the other themes), then left out; a group
+            left below min_size becomes no theme. By default question: questions share their
+            phrasing, not a cause.
+        own: kinds left out of the rest's themes like `unthemed`, then clustered on their own. By
+            default repair_item: what was proposed, not what happened ("recurring repairs").
         facets: a vocabulary of incident facets (name -> short descriptions; default the general
             `reviewlab.analysis.facets.INCIDENT_FACETS`), embedded with the same model; each text's
             soft facet assignment is appended to its embedding with weight `facet_weight`, drawing
@@ -282,7 +334,8 @@ def find_themes(frame: pd.DataFrame, text_column: str = "text", *, model: Any = 
     clustering = _cluster_groups(vectors, kinds, apart, n_themes=n_themes, min_size=min_size, threshold=threshold,
                                  remove_components=remove_components, random_state=random_state,
                                  features=features, feature_weight=facet_weight, method=method,
-                                 consensus_cut=consensus_cut, centre_kinds=centre_kinds)
+                                 consensus_cut=consensus_cut, centre_kinds=centre_kinds, unthemed=unthemed,
+                                 own=own)
     labels = np.full(len(frame), -1, dtype=int)
     labels[valid] = clustering.labels
     similarity = np.zeros(len(frame), dtype=np.float32)

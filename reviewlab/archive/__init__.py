@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reviewlab.archive.themes import ThemesMixin
 from reviewlab.archive.transfer import TransferMixin
 from reviewlab.archive.views import FRAME_COLUMNS, ViewsMixin
 from reviewlab.errors import ArchiveError, ArchiveNotNamed
@@ -22,12 +23,12 @@ from reviewlab.errors import ArchiveError, ArchiveNotNamed
 __all__ = ["FRAME_COLUMNS", "Archive", "open_archive"]
 
 
-class Archive(TransferMixin, ViewsMixin):
+class Archive(TransferMixin, ViewsMixin, ThemesMixin):
     """One archive file. Use as a context manager, or call close().
 
     Its methods come in layers, one module each: connection (open, migrate, transactions),
     records (reviews, rosters, contributions), planning (plans, confirmed themes, agendas),
-    transfer (JSON in and out), views (frames, embedding cache).
+    transfer (JSON in and out), views (frames, embedding cache), themes (the theme catalogue's tables).
     """
 
     def describe(self) -> str:

@@ -49,14 +49,38 @@ class PlanningMixin(RecordsMixin):
             msg = f"{link.item_id} is a {item.kind.value}, not a repair_item: only repair items address themes"
             raise ValidationError(msg)
         with self.atomic() as conn:
-            conn.execute("INSERT OR REPLACE INTO repair_item_themes VALUES (?,?,?,?)",
-                         (link.item_id, link.theme_label, link.confirmed_by, to_text(link.confirmed_at)))
+            if link.theme_id is not None:  # one link per theme id, whatever the theme read like before
+                conn.execute("DELETE FROM repair_item_themes WHERE item_id = ? AND theme_id = ?",
+                             (link.item_id, link.theme_id))
+            conn.execute("INSERT OR REPLACE INTO repair_item_themes (item_id, theme_label, confirmed_by, confirmed_at,"
+                         " theme_id) VALUES (?,?,?,?,?)",
+                         (link.item_id, link.theme_label, link.confirmed_by, to_text(link.confirmed_at), link.theme_id))
         return link
 
-    def remove_item_theme(self, item_id: str, theme_label: str) -> None:
-        """Withdraw a confirmed theme from a repair item (nothing happens if it was not confirmed)."""
+    def remove_item_theme(self, item_id: str, theme: str) -> None:
+        """Withdraw a confirmed theme (its id, or the label of a link without one) from a repair item
+        (nothing happens if it was not confirmed)."""
         with self.atomic() as conn:
-            conn.execute("DELETE FROM repair_item_themes WHERE item_id = ? AND theme_label = ?", (item_id, theme_label))
+            conn.execute("DELETE FROM repair_item_themes WHERE item_id = ? AND (theme_id = ? OR"
+                         " (theme_id IS NULL AND theme_label = ?))", (item_id, theme, theme))
+
+    def resolve_item_themes(self, ids_by_label: dict[str, str]) -> int:
+        """Give links that have only a label the theme id their label names; returns how many."""
+        count = 0
+        with self.atomic() as conn:
+            for row in conn.execute("SELECT item_id, theme_label FROM repair_item_themes WHERE theme_id IS NULL"
+                                    ).fetchall():
+                theme_id = ids_by_label.get(row[1])
+                if theme_id is None:
+                    continue
+                if conn.execute("SELECT 1 FROM repair_item_themes WHERE item_id = ? AND theme_id = ?",
+                                (row[0], theme_id)).fetchone():  # already linked by id: the old link is that one
+                    conn.execute("DELETE FROM repair_item_themes WHERE item_id = ? AND theme_label = ?", row)
+                else:
+                    conn.execute("UPDATE repair_item_themes SET theme_id = ? WHERE item_id = ? AND theme_label = ?",
+                                 (theme_id, *row))
+                count += 1
+        return count
 
     def item_themes(self, review_id: str | None = None) -> list[ThemeLink]:
         """Confirmed themes of repair items, of one review or all, by item then label."""

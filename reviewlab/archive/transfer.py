@@ -135,8 +135,13 @@ class TransferMixin(RevisionsMixin, MeetingMixin):
         conn.executemany("INSERT INTO agenda_items VALUES (?,?,?,?,?)",
                          [(b.review.id, i, a.title, a.minutes, json.dumps(list(a.contribution_ids)))
                           for i, a in enumerate(b.agenda)])
-        conn.executemany("INSERT INTO repair_item_themes VALUES (?,?,?,?)",
-                         [(t.item_id, t.theme_label, t.confirmed_by, to_text(t.confirmed_at)) for t in b.item_themes])
+        # a theme id is kept only where this archive's catalogue has that theme; else the label stays
+        # and the catalogue's next update resolves it (a link is never dropped)
+        known = {row[0] for row in conn.execute("SELECT id FROM themes")}
+        conn.executemany("INSERT INTO repair_item_themes (item_id, theme_label, confirmed_by, confirmed_at, theme_id)"
+                         " VALUES (?,?,?,?,?)",
+                         [(t.item_id, t.theme_label, t.confirmed_by, to_text(t.confirmed_at),
+                           t.theme_id if t.theme_id in known else None) for t in b.item_themes])
         conn.executemany("INSERT INTO import_notes VALUES (?,?,?,?,?)",
                          [(b.review.id, i, n.code, n.line, n.text) for i, n in enumerate(b.notes)])
         for revision in b.revisions:

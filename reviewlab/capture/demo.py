@@ -117,5 +117,5 @@ def confirm_proposed(desk: PlanningDesk, by: str, items: list[str] | None = None
         proposals = desk.session.proposals(item_id)
         if proposals.empty:
             continue
-        outcomes.append(desk.confirm(item_id, [proposals["theme_label"].iloc[0]], by=by))
+        outcomes.append(desk.confirm(item_id, desk.session.proposal_keys(proposals)[:1], by=by))
     return outcomes

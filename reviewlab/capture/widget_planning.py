@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from reviewlab.analysis import ThemeResult
+    from reviewlab.analysis.catalogue import Catalogue
     from reviewlab.archive import Archive
 
 _GATE_COLOUR = {"not_held": "#b00020", "unknown": "#b26a00", "soaking": "#b26a00", "overridden": "#b26a00", "open": "#1b5e20"}
@@ -58,7 +59,9 @@ class PlanningDesk(widgets.VBox):
     Arguments:
         archive: an open archive.
         review_id: the review whose repairs are planned.
-        themes: the archive's themes (`reviewlab.planning.archive_themes`) for impact; None for none.
+        themes: the archive's theme catalogue (`reviewlab.analysis.catalogue.update_catalogue(archive)
+            .catalogue`) for proposals and impact; None for none (see `PlanningSession`).
+        model: the model the catalogue was updated with (None: the bundled one).
         now: the clock (inject a fixed one in tests and notebooks).
 
     Examples:
@@ -72,9 +75,9 @@ class PlanningDesk(widgets.VBox):
 
     saved_count = Int(0, help="How many changes this desk has saved.").tag(sync=False)
 
-    def __init__(self, archive: Archive, review_id: str, *, themes: ThemeResult | None = None,
-                 now: Callable[[], datetime] = utcnow, **kwargs: Any) -> None:
-        self.session = PlanningSession(archive, review_id, themes=themes, now=now)
+    def __init__(self, archive: Archive, review_id: str, *, themes: Catalogue | ThemeResult | None = None,
+                 now: Callable[[], datetime] = utcnow, model: Any = None, **kwargs: Any) -> None:
+        self.session = PlanningSession(archive, review_id, themes=themes, now=now, model=model)
         self.output = widgets.Output()
         names = [p.name for p in archive.participants(review_id)]
         wide = {"width": "98%"}
@@ -165,7 +168,7 @@ class PlanningDesk(widgets.VBox):
         return self.outcome()
 
     def confirm(self, item_id: str, labels: list[str], by: str) -> str:
-        """Tick the themes an item addresses (others are unticked) and press Confirm themes."""
+        """Tick the themes an item addresses (theme ids; others are unticked) and press Confirm themes."""
         self.item.value = item_id
         offered = {value for _, value in self.proposed.options}
         self.proposed.options = [*self.proposed.options, *[(t, t) for t in labels if t not in offered]]
@@ -198,9 +201,11 @@ class PlanningDesk(widgets.VBox):
         self.plan_status.value = r["status"] if r["status"] != "not_planned" else PlanStatus.OPEN.value
         self.note.value = _text(r["note"])
         proposals = self.session.proposals(r["item_id"])
-        labels = [(f"{t} ({n} reviews)", t)
-                  for t, n in zip(proposals["theme_label"], proposals["n_reviews"], strict=True)]
-        labels += [(f"{t} (confirmed)", t) for t in r["themes"] if t not in set(proposals["theme_label"])]
+        keys = self.session.proposal_keys(proposals)
+        labels = [(f"{t}: {name} ({n} reviews)" if t != name else f"{t} ({n} reviews)", t)
+                  for t, name, n in zip(keys, proposals["theme_label"], proposals["n_reviews"], strict=True)]
+        labels += [(f"{t}: {name} (confirmed)" if t != name else f"{t} (confirmed)", t)
+                   for t, name in zip(r["themes"], r["theme_labels"], strict=True) if t not in set(keys)]
         self.proposed.options = labels
         self.proposed.value = tuple(t for _, t in labels if t in r["themes"])
 

@@ -14,28 +14,34 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from reviewlab.analysis import ThemeResult
+    from reviewlab.analysis.catalogue import Catalogue
     from reviewlab.archive import Archive
 
 STATUSES = ["not_planned", "open", "in_progress", "done", "dropped"]
-LONG_COLUMNS = ["theme_label", "item_id", "review_id", "text", "status", "source"]
+LONG_COLUMNS = ["theme_label", "item_id", "review_id", "text", "status", "source", "theme_id"]
 
 
-def repair_items_by_theme(archive: Archive, result: ThemeResult | None = None, *,
-                          proposed: bool = True) -> pd.DataFrame:
+def repair_items_by_theme(archive: Archive, result: Catalogue | ThemeResult | None = None, *,
+                          proposed: bool = True, model: object = None) -> pd.DataFrame:
     """One row per (theme, repair item) across the archive, with the item's status.
 
     Arguments:
         archive: the archive.
-        result: `archive_themes(archive)`; needed for proposals.
+        result: the archive's theme `Catalogue` (or a `ThemeResult` of `archive_themes`); needed for proposals.
         proposed: for items with no confirmed theme, use the analysis's best proposal (source "proposed").
+        model: with a Catalogue, the model it was updated with (for proposals; None: the bundled one).
 
     Returns:
-        Columns theme_label, item_id, review_id, text, status ("not_planned" until planned), source
-        ("confirmed" or "proposed"). Duplicates merged into another item and private notes are left out.
+        Columns theme_label (with a Catalogue: the theme's name, else its label, merges followed),
+        item_id, review_id, text, status ("not_planned" until planned), source ("confirmed" or
+        "proposed"), theme_id (None for a ThemeResult, or a link made before the catalogue that names
+        no theme). Duplicates merged into another item and private notes are left out.
     """
     import pandas as pd
 
-    from reviewlab.planning.impact import propose_themes
+    from reviewlab.analysis.catalogue import Catalogue
+    from reviewlab.errors import NotFound
+    from reviewlab.planning.impact import CatalogueCentres, propose_from_catalogue, propose_themes
 
     plans = {p.item_id: p for p in archive.plans()}
     items = [c for c in archive.contributions(kind=Kind.REPAIR_ITEM.value)
@@ -43,24 +49,38 @@ def repair_items_by_theme(archive: Archive, result: ThemeResult | None = None, *
     by_id = {c.id: c for c in items}
     rows = []
     linked = set()
+    catalogue = result if isinstance(result, Catalogue) else None
     for link in archive.item_themes():
         if link.item_id in by_id:
             linked.add(link.item_id)
-            rows.append((link.theme_label, link.item_id, "confirmed"))
+            label, theme_id = link.theme_label, None
+            if catalogue is not None and link.theme_id is not None:
+                try:
+                    theme_id = catalogue.resolve(link.theme_id)
+                    label = catalogue.get(theme_id).display
+                except NotFound:
+                    theme_id = None
+            rows.append((label, link.item_id, "confirmed", theme_id))
     if proposed and result is not None:
         rest = [c for c in items if c.id not in linked]
         frame = pd.DataFrame({"item_id": [c.id for c in rest], "text": [c.text for c in rest]})
-        best = propose_themes(result, frame, cache=archive, top=1)
-        rows += [(label, item_id, "proposed")
-                 for label, item_id in zip(best["theme_label"], best["item_id"], strict=True)]
+        if catalogue is not None:
+            best = propose_from_catalogue(CatalogueCentres(catalogue, archive, model), frame, top=1)
+            keys = best["theme"]
+        else:
+            best = propose_themes(result, frame, cache=archive, top=1)
+            keys = [None] * len(best)
+        rows += [(label, item_id, "proposed", key)
+                 for label, item_id, key in zip(best["theme_label"], best["item_id"], keys, strict=True)]
     out = [{"theme_label": label, "item_id": item_id, "review_id": by_id[item_id].review_id,
             "text": by_id[item_id].text,
-            "status": plans[item_id].status.value if item_id in plans else "not_planned", "source": source}
-           for label, item_id, source in rows]
+            "status": plans[item_id].status.value if item_id in plans else "not_planned", "source": source,
+            "theme_id": theme_id}
+           for label, item_id, source, theme_id in rows]
     return pd.DataFrame(out, columns=LONG_COLUMNS)
 
 
-def status_by_theme(by_theme: pd.DataFrame, result: ThemeResult | None = None) -> pd.DataFrame:
+def status_by_theme(by_theme: pd.DataFrame, result: Catalogue | ThemeResult | None = None) -> pd.DataFrame:
     """Per theme: how many repair items address it and how far they have got.
 
     Arguments:
@@ -84,8 +104,14 @@ def status_by_theme(by_theme: pd.DataFrame, result: ThemeResult | None = None) -
     out.insert(0, "items", counts.sum(axis=1))
     live = (out["items"] - out["dropped"]).clip(lower=1)
     out.insert(len(STATUSES) + 1, "done_share", (out["done"] / live).round(2))
-    reviews = (result.themes.drop_duplicates("label").set_index("label")["n_reviews"]
-               if result is not None and len(result.themes) else pd.Series(dtype="int64"))
+    from reviewlab.analysis.catalogue import Catalogue
+
+    if isinstance(result, Catalogue):
+        reviews = pd.Series({t.display: t.n_reviews for t in result.themes("factors", include_hidden=True)},
+                            dtype="int64")
+    else:
+        reviews = (result.themes.drop_duplicates("label").set_index("label")["n_reviews"]
+                   if result is not None and len(result.themes) else pd.Series(dtype="int64"))
     out.insert(0, "n_reviews", out.index.map(lambda label: int(reviews.get(label, 0))))
     out = out.reset_index().rename(columns={"index": "theme_label"})
     out.columns.name = None

@@ -17,15 +17,18 @@ if TYPE_CHECKING:
     from reviewlab.archive import Archive
 
 ITEM_COLUMNS = ["item_id", "review_id", "text", "participant", "phase", "recorded_at", "links_to", "effort", "impact",
-                "owner", "due", "status", "merged_into", "note", "planned_at", "themes", "confirmed_by"]
+                "owner", "due", "status", "merged_into", "note", "planned_at", "themes", "theme_labels",
+                "confirmed_by"]
 
 
 def repair_items_frame(archive: Archive, review_id: str) -> pd.DataFrame:
     """One row per repair item of a review, in the order raised, with its plan and confirmed themes.
 
     Columns: item_id, review_id, text, participant, phase, recorded_at, links_to, effort, impact, owner,
-    due, status ("not_planned" until planned), merged_into, note, planned_at, themes (confirmed theme
-    labels, a list) and confirmed_by (who confirmed them, a list).
+    due, status ("not_planned" until planned), merged_into, note, planned_at, themes (confirmed themes,
+    a list: each the theme's catalogue id, or the label of a link made before the catalogue that no
+    update has resolved yet), theme_labels (how each read when confirmed) and confirmed_by (who
+    confirmed them, a list).
 
     Examples:
         >>> from reviewlab import open_archive
@@ -41,9 +44,10 @@ def repair_items_frame(archive: Archive, review_id: str) -> pd.DataFrame:
     archive.get_review(review_id)
     items = [c for c in archive.contributions(review_id, kind=Kind.REPAIR_ITEM.value) if not c.private]
     plans = {p.item_id: p for p in archive.plans(review_id)}
-    links: dict[str, list[tuple[str, str]]] = {}
+    links: dict[str, list[tuple[str, str, str]]] = {}
     for link in archive.item_themes(review_id):
-        links.setdefault(link.item_id, []).append((link.theme_label, link.confirmed_by))
+        links.setdefault(link.item_id, []).append((link.theme_id or link.theme_label, link.theme_label,
+                                                   link.confirmed_by))
     rows = []
     for c in items:
         p = plans.get(c.id)
@@ -55,7 +59,8 @@ def repair_items_frame(archive: Archive, review_id: str) -> pd.DataFrame:
             "owner": p.owner if p else None, "due": p.due if p else None,
             "status": p.status.value if p else "not_planned", "merged_into": p.merged_into if p else None,
             "note": p.note if p else "", "planned_at": p.planned_at if p else None,
-            "themes": [label for label, _ in mine], "confirmed_by": [who for _, who in mine],
+            "themes": [key for key, _, _ in mine], "theme_labels": [label for _, label, _ in mine],
+            "confirmed_by": [who for _, _, who in mine],
         })
     return pd.DataFrame(rows, columns=ITEM_COLUMNS)
 

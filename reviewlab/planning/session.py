@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from reviewlab.errors import DuplicateError, NotFound, ValidationError
 from reviewlab.model import Contribution, Kind, Phase, RepairPlan, Review, Status, ThemeLink, utcnow
 from reviewlab.planning.gate import SoakGate, soak_gate
-from reviewlab.planning.impact import add_impact, impact_level, propose_themes
+from reviewlab.planning.impact import add_impact, impact_level
 from reviewlab.planning.items import merge_root, repair_items_frame
 from reviewlab.planning.rank import rank_items
 
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from reviewlab.analysis import ThemeResult
+    from reviewlab.analysis.catalogue import Catalogue
     from reviewlab.archive import Archive
 
 _UNSET: Any = object()
@@ -34,8 +35,14 @@ class PlanningSession:
     Arguments:
         archive: an open archive (the session never opens or closes one).
         review_id: the review whose repairs are planned.
-        themes: the archive's themes (`archive_themes`) for impact; None plans without theme impact.
+        themes: the archive's theme catalogue (`reviewlab.analysis.catalogue.update_catalogue(archive)
+            .catalogue`, or `load_catalogue`) for proposals and impact: confirmations then name theme
+            ids, which survive re-analysis and follow merges. None plans without theme impact. A
+            `ThemeResult` (`archive_themes`) still works the older way: confirmations name its labels
+            (the catalogue's next update gives them ids where a label names a theme).
         now: the clock, injectable so tests and notebooks can fix the time.
+        model: the model the catalogue was updated with, for proposals (None: the bundled model, or
+            the ThemeResult's).
 
     Examples:
         >>> from reviewlab import open_archive
@@ -48,11 +55,17 @@ class PlanningSession:
         'soaking'
     """
 
-    def __init__(self, archive: Archive, review_id: str, *, themes: ThemeResult | None = None,
-                 now: Callable[[], datetime] = utcnow) -> None:
+    def __init__(self, archive: Archive, review_id: str, *, themes: Catalogue | ThemeResult | None = None,
+                 now: Callable[[], datetime] = utcnow, model: Any = None) -> None:
+        from reviewlab.analysis.catalogue import Catalogue
+
         self.archive = archive
         self.review_id = archive.get_review(review_id).id
         self.themes = themes
+        self.by_id = isinstance(themes, Catalogue)
+        """Confirmations name catalogue theme ids (True) or, with a ThemeResult, its labels."""
+        self.model = model
+        self._centres: Any = None
         self.now = now
 
     @property
@@ -178,33 +191,76 @@ class PlanningSession:
 
     # -- themes -------------------------------------------------------------------------------
     def proposals(self, item_id: str | None = None) -> pd.DataFrame:
-        """Themes the analysis proposes (one item, or all), for a person to confirm."""
+        """Themes the analysis proposes (one item, or all), for a person to confirm: item_id, theme (its
+        catalogue id; with a ThemeResult its number), theme_label (its name, else its label),
+        similarity, n_reviews. `proposal_keys` gives what `confirm_theme` takes."""
         import pandas as pd
 
         from reviewlab.planning.impact import PROPOSAL_COLUMNS
+
+        from reviewlab.planning.impact import CatalogueCentres, propose_from_catalogue
 
         items = self.items()
         if item_id is not None:
             items = items[items["item_id"] == item_id]
         if self.themes is None:
             return pd.DataFrame(columns=PROPOSAL_COLUMNS)
-        return propose_themes(self.themes, items, cache=self.archive)
+        if not self.by_id:
+            from reviewlab.planning.impact import propose_themes
 
-    def confirm_theme(self, item_id: str, theme_label: str, by: str) -> ThemeLink:
-        """A person confirms the item addresses a theme; its impact and plan follow."""
+            return propose_themes(self.themes, items, cache=self.archive)
+        if self._centres is None:
+            self._centres = CatalogueCentres(self.themes, self.archive, self.model)
+        return propose_from_catalogue(self._centres, items)
+
+    def proposal_keys(self, proposals: pd.DataFrame) -> list[str]:
+        """What `confirm_theme` takes for each proposal: the theme id, or with a ThemeResult its label."""
+        return [str(k) for k in proposals["theme" if self.by_id else "theme_label"]]
+
+    def _theme_id(self, theme: str, item_id: str) -> str:
+        """The catalogue id a theme is given by: its id (merges followed), or its exact name or label."""
+        from reviewlab.errors import NotFound as _NotFound
+
+        assert self.themes is not None
+        try:
+            return self.themes.resolve(theme)
+        except _NotFound:
+            pass
+        named = [t.id for side in ("factors", "repairs") for t in self.themes.themes(side, include_hidden=True)
+                 if theme in (t.name, t.label)]
+        if named:
+            return named[0]
+        msg = (f"no theme {theme!r} in the catalogue; pick one of the proposals (`proposals({item_id!r})`), "
+               "by id such as T0003")
+        raise ValidationError(msg)
+
+    def confirm_theme(self, item_id: str, theme: str, by: str) -> ThemeLink:
+        """A person confirms the item addresses a theme (its catalogue id, or its name or label); its
+        impact and plan follow. Without a catalogue (themes=None) the text is kept as a label.
+
+        Raises:
+            ValidationError: a theme the catalogue does not know.
+        """
         self._ready()
         self._item(item_id)
-        if self.themes is not None and theme_label not in set(self.themes.themes["label"]):
-            msg = f"no theme {theme_label!r} in this analysis; pick one of the proposals (`proposals({item_id!r})`)"
-            raise ValidationError(msg)
-        link = self.archive.confirm_item_theme(ThemeLink(item_id, theme_label, by, self.now()))
+        if self.themes is None:
+            link = ThemeLink(item_id, theme, by, self.now())
+        elif not self.by_id:
+            if theme not in set(self.themes.themes["label"]):
+                msg = f"no theme {theme!r} in this analysis; pick one of the proposals (`proposals({item_id!r})`)"
+                raise ValidationError(msg)
+            link = ThemeLink(item_id, theme, by, self.now())
+        else:
+            theme_id = self._theme_id(theme, item_id)
+            link = ThemeLink(item_id, self.themes.get(theme_id).display, by, self.now(), theme_id=theme_id)
+        link = self.archive.confirm_item_theme(link)
         self._refresh_impact(item_id)
         return link
 
-    def withdraw_theme(self, item_id: str, theme_label: str) -> None:
-        """Take back a confirmed theme."""
+    def withdraw_theme(self, item_id: str, theme: str) -> None:
+        """Take back a confirmed theme (its id, or the label of a link made before the catalogue)."""
         self._ready()
-        self.archive.remove_item_theme(self._item(item_id).id, theme_label)
+        self.archive.remove_item_theme(self._item(item_id).id, theme)
         self._refresh_impact(item_id)
 
     def _refresh_impact(self, item_id: str) -> None:

@@ -129,3 +129,22 @@ def test_themes_cut_across_kinds(fake_model) -> None:
     assert by_form == [0, 1] * 6  # without centring, the kinds' forms win
     by_topic = find_themes(frame, **options).assignments["theme"].tolist()
     assert by_topic == [0] * 6 + [1] * 6
+
+
+def test_questions_never_form_themes_and_repairs_stand_apart(fake_model) -> None:
+    """Questions share their phrasing, not a cause: they get no theme even when they repeat; repair
+    items cluster on their own side, never mixed with what happened."""
+    texts = ["what did the disk alert tell you", "what did the disk alert say", "what did the disk alert show",
+             "disk full on db-1", "the disk was full again", "disk full on the db host",
+             "pager came late", "late pager at night", "the pager paged late",
+             "add a disk runbook", "write a disk runbook", "disk runbook for db hosts",
+             "fix pager delay routing", "pager routing delay fix", "fix the pager routing delay"]
+    kinds = ["question"] * 3 + ["observation"] * 6 + ["repair_item"] * 6
+    frame = pd.DataFrame({"text": texts, "kind": kinds})
+    a = find_themes(frame, model=fake_model).assignments
+    assert (a["theme"].iloc[:3] == -1).all()
+    assert (a["theme"].iloc[3:] >= 0).all()
+    assert set(a["theme"].iloc[3:9]).isdisjoint(set(a["theme"].iloc[9:]))
+    # the older behaviour stays available: nothing left out, nothing apart
+    together = find_themes(frame, model=fake_model, unthemed=(), apart=()).assignments
+    assert (together["theme"].iloc[:3] >= 0).all()
