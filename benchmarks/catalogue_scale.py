@@ -133,7 +133,8 @@ def fill_cache(path: Path, texts: list[str], source: Path, seed: int) -> None:
                 v = base + rng.normal(0, 0.02, base.shape).astype(np.float32)
                 v /= np.linalg.norm(v, axis=1, keepdims=True)
                 for t, vec in zip(part, v, strict=True):
-                    if view and not name_spans(t):
+                    if view and not name_spans(t):  # a text that names nothing: an empty names-out vector
+                        rows.append((key + suffix, text_hash(t), 0, b""))
                         continue
                     rows.append((key + suffix, text_hash(t), 384, vec.astype(np.float32).tobytes()))
             with conn:
@@ -219,16 +220,18 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="10000,100000,1000000",
                         help="contributions; the first size has real embeddings and is the source of the others' vectors")
+    parser.add_argument("--source", default=None,
+                        help="an archive with real embeddings to take the synthetic vectors from (then every size is synthetic)")
     parser.add_argument("--profile", action="store_true", help="print a cProfile summary of each timed update")
     parser.add_argument("--dir", default=None, help="where the archives go (default: a temporary folder, removed)")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     prof = "1" if args.profile else "0"
     with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
-        real = Path(tmp) / f"scale-{sizes[0]}.db"  # the first size: real embeddings, the others' source
+        real = Path(args.source) if args.source else Path(tmp) / f"scale-{sizes[0]}.db"
         for n in sizes:
             path = Path(tmp) / f"scale-{n}.db"
-            synthetic = n != sizes[0]
+            synthetic = bool(args.source) or n != sizes[0]  # the first size: real embeddings, the others' source
             built = run("build", str(path), str(n), str(real) if synthetic else "")
             first = run("update", str(path), "0")
             run("add", str(path), str(n))

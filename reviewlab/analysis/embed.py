@@ -48,7 +48,8 @@ against 0.972 / 0.974 / 0.979 for the plain mix; benchmarks/THEMES.md, round 6).
 the blend is the pooled view itself."""
 
 NAMES_OUT_SUFFIX = ":names-out"
-"""Appended to a model's cache key for the names-out pooled vectors (keyed by the text as written)."""
+"""Appended to a model's cache key for the names-out pooled vectors (keyed by the text as written;
+an empty vector marks a text that names nothing)."""
 
 
 class TwoPassWarning(UserWarning):
@@ -378,7 +379,7 @@ def theme_vectors(texts: Sequence[str], model: Any = None, *, cache: EmbeddingCa
                 warnings.warn(f"names view made in a second pass: {why}", TwoPassWarning, stacklevel=2)
             one_pass = False
     if one_pass:
-        written, without = _pooled_views(texts, [name_spans(t) for t in texts], model, cache, batch_size, progress)
+        written, without = _pooled_views(texts, model, cache, batch_size, progress)
         changed = sorted(without)
         out = unit(written)
         if changed:
@@ -397,25 +398,31 @@ def theme_vectors(texts: Sequence[str], model: Any = None, *, cache: EmbeddingCa
     return out.astype(np.float32)
 
 
-def _pooled_views(texts: list[str], spans: list[list[tuple[int, int]]], model: Any, cache: EmbeddingCache | None,
-                  batch_size: int, progress: bool | None) -> tuple[np.ndarray, dict[int, np.ndarray]]:
-    """Each text's vector as written and, for texts with names, its names-out pooled vector, one pass each."""
+def _pooled_views(texts: list[str], model: Any, cache: EmbeddingCache | None, batch_size: int,
+                  progress: bool | None) -> tuple[np.ndarray, dict[int, np.ndarray]]:
+    """Each text's vector as written and, for texts with names, its names-out pooled vector, one pass each.
+
+    Under ``<model key>:names-out`` the cache holds each text's pooled view, or an empty vector for
+    a text that names nothing, so that a re-analysis finds every text's names in the cache and
+    reads no text for names again (at a million texts that reading would take minutes).
+    """
     import numpy as np
 
-    from reviewlab.analysis.names import strip_names
+    from reviewlab.analysis.names import name_spans, strip_names
 
     key = model_key(model)
     key_out = key + NAMES_OUT_SUFFIX
     hashes = [text_hash(t) for t in texts]
     unique = dict(zip(hashes, range(len(texts)), strict=False))  # hash -> last position (same text, same spans)
-    named = {h: i for h, i in unique.items() if spans[i]}
     found = cache.get_embeddings(key, list(unique)) if cache is not None else {}
-    found_out = cache.get_embeddings(key_out, list(named)) if cache is not None and named else {}
-    todo = [h for h in unique if h not in found or (h in named and h not in found_out)]
+    found_out = cache.get_embeddings(key_out, list(unique)) if cache is not None else {}
+    spans = {h: name_spans(texts[i]) for h, i in unique.items() if h not in found_out}
+    nameless = {h: np.zeros(0, dtype=np.float32) for h, s in spans.items() if not s}
+    todo = [h for h in unique if h not in found or (spans.get(h) and h not in found_out)]
     failed: list[str] = []
     if todo:
         done, done_out, failed = _pool_missing(model, [texts[unique[h]] for h in todo], todo,
-                                               [spans[unique[h]] for h in todo], batch_size, progress)
+                                               [spans.get(h, []) for h in todo], batch_size, progress)
         if cache is not None:
             new = {h: v for h, v in done.items() if h not in found}
             if new:
@@ -431,8 +438,11 @@ def _pooled_views(texts: list[str], spans: list[list[tuple[int, int]]], model: A
         if cache is not None:
             cache.put_embeddings(key_out, part)
         found_out.update(part)
+    if nameless and cache is not None:
+        cache.put_embeddings(key_out, nameless)
+    found_out.update(nameless)
     written = np.stack([np.asarray(found[h], dtype=np.float32) for h in hashes])
-    without = {i: np.asarray(found_out[h], dtype=np.float32) for i, h in enumerate(hashes) if h in named}
+    without = {i: np.asarray(found_out[h], dtype=np.float32) for i, h in enumerate(hashes) if found_out[h].size}
     return written, without
 
 

@@ -56,6 +56,8 @@ _I_WORDS = re.compile(r"^I(?:['’](?:m|d|ve|ll))?$")
 
 
 def _is_name(core: str, starts_sentence: bool) -> bool:
+    if core.isalpha() and core.islower():  # most words: the rules below would say no, more slowly
+        return False
     if not core or not re.search(r"[A-Za-z]", core):
         return False
     if core[0] in "#@":

@@ -87,10 +87,25 @@ def test_one_forward_pass_per_text_and_both_views_cached(real_model: Any) -> Non
     key = model_key(real_model)
     hashes = [text_hash(t) for t in TEXTS]
     assert len(cache.get_embeddings(key, hashes)) == len(TEXTS)
-    # the three texts with names have a names-out vector (not the nameless one, not the all-name one),
-    # and no stripped text was embedded
-    assert set(cache.get_embeddings(key + NAMES_OUT_SUFFIX, hashes)) == set(hashes[:3])
+    # the three texts with names have a names-out vector; the nameless one and the all-name one an
+    # empty one (so that a re-analysis need not read them for names again); no stripped text was embedded
+    out = cache.get_embeddings(key + NAMES_OUT_SUFFIX, hashes)
+    assert set(out) == set(hashes)
+    assert [out[h].shape for h in hashes] == [(384,)] * 3 + [(0,)] * 2
     assert cache.get_embeddings(key, [text_hash(strip_names(t)) for t in TEXTS[:3]]) == {}
+
+
+@pytest.mark.slow
+def test_a_re_analysis_reads_no_text_for_names(real_model: Any, monkeypatch: pytest.MonkeyPatch, archive) -> None:
+    theme_vectors(TEXTS, real_model, cache=archive)  # the archive stores empty vectors too
+    import reviewlab.analysis.names as names
+
+    def no_reading(text: str) -> list:
+        raise AssertionError(f"read {text!r} for names again")
+
+    monkeypatch.setattr(names, "name_spans", no_reading)
+    again = theme_vectors(TEXTS, real_model, cache=archive)
+    assert again.shape == (len(TEXTS), 384)
 
 
 @pytest.mark.slow
