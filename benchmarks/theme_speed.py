@@ -16,7 +16,7 @@
    each size in its own process for a clean peak RSS). Goal: growth not quadratic, < 2 GiB.
 
 Texts are built by combining and perturbing the sample archive's and danluu's texts.
-Run: HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/theme_speed.py [--skip-big] [--skip-before] [--embedding-only]
+Run: HF_HUB_OFFLINE=1 .venv/bin/python benchmarks/theme_speed.py [--skip-big] [--skip-before] [--embedding-only] [--embedding-texts N]
 """
 
 from __future__ import annotations
@@ -214,7 +214,8 @@ def main() -> int:
     model = load_model()
     base = base_frame()
     frame = synthetic(base, 10_000)
-    embedding_overhead(model, frame["text"].tolist()[:2000])
+    count = int(sys.argv[sys.argv.index("--embedding-texts") + 1]) if "--embedding-texts" in sys.argv else 2000
+    embedding_overhead(model, frame["text"].tolist()[:count])
     if "--embedding-only" in sys.argv:
         return 0
     bare = bare_pass(model, frame["text"].tolist())
