@@ -219,12 +219,10 @@ class PlanningSession:
 
     def _theme_id(self, theme: str, item_id: str) -> str:
         """The catalogue id a theme is given by: its id (merges followed), or its exact name or label."""
-        from reviewlab.errors import NotFound as _NotFound
-
         assert self.themes is not None
         try:
             return self.themes.resolve(theme)
-        except _NotFound:
+        except NotFound:
             pass
         named = [t.id for side in ("factors", "repairs") for t in self.themes.themes(side, include_hidden=True)
                  if theme in (t.name, t.label)]

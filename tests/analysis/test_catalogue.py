@@ -227,3 +227,29 @@ def test_label_links_resolve_on_the_first_update(archive) -> None:
     links = {link.theme_label: link.theme_id for link in archive.item_themes()}
     assert links == {"disk full": disk, "quota / inventory-svc / pods": None}  # never dropped
     assert result.links_resolved == 1 and result.links_unresolved == [(item, "quota / inventory-svc / pods")]
+
+
+def test_an_archive_from_before_the_catalogue_keeps_its_label_links(tmp_path) -> None:
+    """Migration 10 on an archive at version 9: the catalogue does not exist yet, so a confirmed
+    theme keeps its label (theme_id empty) and the first update resolves it where it can."""
+    import sqlite3
+
+    path = tmp_path / "old.db"
+    with open_archive(path) as archive:
+        build(archive)
+    # take the archive back to version 9's shape, with links as version 9 wrote them
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("DELETE FROM schema_version WHERE version >= 10")
+    for table in ("themes", "theme_members", "theme_pins", "theme_decisions", "catalogue_updates"):
+        conn.execute(f"DROP TABLE {table}")
+    conn.execute("ALTER TABLE repair_item_themes DROP COLUMN theme_id")
+    conn.execute("INSERT INTO repair_item_themes VALUES ('r00-c5', 'disk full', 'Mei', '2025-02-01T10:00:00+00:00')")
+    conn.execute("INSERT INTO repair_item_themes VALUES ('r00-c5', 'quota / pods', 'Mei', '2025-02-01T10:00:00+00:00')")
+    conn.close()
+    with open_archive(path) as archive:
+        assert [(t.theme_label, t.theme_id) for t in archive.item_themes()] == [("disk full", None),
+                                                                              ("quota / pods", None)]
+        result = update(archive)
+        disk = by_topic(result.catalogue)["disk"]
+        assert [(t.theme_label, t.theme_id) for t in archive.item_themes()] == [("disk full", disk),
+                                                                              ("quota / pods", None)]

@@ -90,3 +90,23 @@ def test_unknown_theme_is_refused_in_one_line(archive, held, clock) -> None:
     with pytest.raises(ValidationError, match="no theme 'T0999' in the catalogue"):
         session.confirm_theme("r9-c4", "T0999", by="Fay")
     assert archive.item_themes() == []
+
+
+def test_the_desk_offers_and_confirms_theme_ids(archive, held, clock) -> None:
+    from reviewlab.capture import PlanningDesk
+    from reviewlab.capture.demo import confirm_proposed
+
+    with_disk_reviews(archive)
+    catalogue = update_catalogue(archive, model=MODEL).catalogue
+    lag = ids_by_word(catalogue)["lag"]
+    clock.advance(5)
+    desk = PlanningDesk(archive, "r9", themes=catalogue, now=clock, model=MODEL)
+    desk.item.value = "r9-c4"
+    assert [v for _, v in desk.proposed.options][0] == lag
+    assert desk.proposed.options[0][0].startswith(f"{lag}: {catalogue.get(lag).display} (")
+    assert desk.confirm("r9-c4", [lag], by="Fay") == f"Themes of r9-c4: {lag}."
+    assert [(t.item_id, t.theme_id) for t in archive.item_themes()] == [("r9-c4", lag)]
+    outcomes = confirm_proposed(desk, by="Fay", items=["r9-c5"])
+    assert outcomes == [f"Themes of r9-c5: {lag}."]
+    row = desk.plan.set_index("item_id").loc["r9-c5"]
+    assert row["addressed_ids"] == [lag] and row["reviews_reached"] == 3
