@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["ENGLISH_MIN_SHARE", "NAMES_MAX_SHARE", "NamesViewWarning", "names_view_fits", "strip_names",
+__all__ = ["ENGLISH_MIN_SHARE", "NAMES_MAX_SHARE", "NamesViewWarning", "name_spans", "names_view_fits", "strip_names",
            "text_shares"]
 
 NAMES_MAX_SHARE = 0.15
@@ -56,6 +56,8 @@ _I_WORDS = re.compile(r"^I(?:['’](?:m|d|ve|ll))?$")
 
 
 def _is_name(core: str, starts_sentence: bool) -> bool:
+    if core.isalpha() and core.islower():  # most words: the rules below would say no, more slowly
+        return False
     if not core or not re.search(r"[A-Za-z]", core):
         return False
     if core[0] in "#@":
@@ -70,6 +72,27 @@ def _is_name(core: str, starts_sentence: bool) -> bool:
     if re.search(r"[a-z][A-Z]", core):  # camel case: PagerDuty, GitHub
         return True
     return core[0].isupper() and not starts_sentence
+
+
+def _scan(text: str) -> tuple[list[str], list[tuple[int, int]]]:
+    """The words `strip_names` keeps (sentence ends carried over) and the character spans it drops."""
+    kept: list[str] = []
+    spans: list[tuple[int, int]] = []
+    starts_sentence = True
+    for match in re.finditer(r"\S+", text):
+        word = match.group()
+        core = word.strip(_EDGE)
+        if _is_name(core, starts_sentence):
+            end = match.end()
+            if _SENTENCE_END.search(word) and kept:  # keep the sentence's end on the previous word
+                tail = word[len(word.rstrip(".!?:;\"')]")):]
+                kept[-1] = kept[-1].rstrip(",;") + tail
+                end -= len(tail)
+            spans.append((match.start(), end))
+        else:
+            kept.append(word)
+        starts_sentence = bool(_SENTENCE_END.search(word)) or (starts_sentence and not core)
+    return kept, spans
 
 
 def strip_names(text: str) -> str:
@@ -90,22 +113,28 @@ def strip_names(text: str) -> str:
         >>> strip_names("Dana")
         'Dana'
     """
-    words = text.split()
-    kept: list[str] = []
-    starts_sentence = True
-    changed = False
-    for word in words:
-        core = word.strip(_EDGE)
-        if _is_name(core, starts_sentence):
-            changed = True
-            if _SENTENCE_END.search(word) and kept:  # keep the sentence's end on the previous word
-                kept[-1] = kept[-1].rstrip(",;") + word[len(word.rstrip(".!?:;\"')]")):]
-        else:
-            kept.append(word)
-        starts_sentence = bool(_SENTENCE_END.search(word)) or (starts_sentence and not core)
-    if not changed or not kept:
+    kept, spans = _scan(text)
+    if not spans or not kept:
         return text
     return " ".join(kept)
+
+
+def name_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans (start, end) of what `strip_names` leaves out; empty when it changes nothing.
+
+    A name that ends a sentence leaves its final mark outside the span (``strip_names`` keeps it).
+    Names-out pooling (`reviewlab.analysis.embed.theme_vectors`) leaves the tokens inside these
+    spans out of a text's mean.
+
+    Examples:
+        >>> text = "Traffic from Cloudflare dropped. Dana paged payments.yaml's owner."
+        >>> [text[a:b] for a, b in name_spans(text)]
+        ['Cloudflare', "payments.yaml's"]
+        >>> name_spans("Dana"), name_spans("DNS failed.")
+        ([], [])
+    """
+    kept, spans = _scan(text)
+    return spans if kept else []
 
 
 def text_shares(texts: Sequence[str]) -> tuple[float, float]:
