@@ -439,13 +439,17 @@ def update_catalogue(archive: Archive, *, model: Any = None, progress: bool | No
         for c in newcomers:
             cluster = int(labels[position[c]])
             if cluster in matched:
-                if len(holders.get(cluster, [])) > 1:  # the cluster's earlier members sit in several themes
-                    x = space[position[c]]
-                    fits = [float(x @ centre[t][0]) / centre[t][1] if t in centre else -1.0 for t in holders[cluster]]
-                    state.members[c] = holders[cluster][int(np.argmax(fits))]
+                # the theme its cluster is matched to (of several holders, the best-fitting), if it fits that
+                # theme's centre as a loose one must: so an update with no news changes nothing
+                x = space[position[c]]
+                options = holders[cluster] if len(holders.get(cluster, [])) > 1 else [matched[cluster]]
+                fits = [float(x @ centre[t][0]) / centre[t][1] if t in centre else -1.0 for t in options]
+                best = int(np.argmax(fits))
+                if fits[best] >= threshold:
+                    state.members[c] = options[best]
+                    counts["joined"] += 1
                 else:
-                    state.members[c] = matched[cluster]
-                counts["joined"] += 1
+                    loose.append(c)
             elif cluster >= 0:
                 unmatched.setdefault(cluster, []).append(c)
             else:
@@ -459,16 +463,26 @@ def update_catalogue(archive: Archive, *, model: Any = None, progress: bool | No
                     state.members[c] = theme_id
             else:
                 loose += group
-        centre = sums()
-        live = sorted(t for t in centre if state.themes[t]["status"] != "merged")
-        if live and loose:
+        # the loose ones join the best-fitting centre; repeated against the centres they change, until
+        # nothing joins, so the next update finds none that would fit (an update with no news is a fixpoint)
+        loose = sorted(set(loose))
+        for _ in range(20):
+            centre = sums()
+            live = sorted(t for t in centre if state.themes[t]["status"] != "merged")
+            if not live or not loose:
+                break
             stacked = np.array([centre[t][0] / centre[t][1] for t in live])
-            for c in sorted(loose):
+            joined = []
+            for c in loose:
                 fits = stacked @ space[position[c]]
                 best = int(np.argmax(fits))
                 if fits[best] >= threshold:
                     state.members[c] = live[best]
-                    counts["joined"] += 1
+                    joined.append(c)
+            counts["joined"] += len(joined)
+            loose = [c for c in loose if c not in set(joined)]
+            if not joined:
+                break
         # 5. pins last
         for c in sorted(pinned):
             target = state.pins[c]
