@@ -18,7 +18,9 @@ import pathlib
 
 from reviewlab.coach import LABELS, check
 
-DEV = pathlib.Path("/work/shared/benchmarks/coach/dev.jsonl")
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+# ../shared beside the repository (read in place, never copied)
+DEV = ROOT.parent / "shared" / "benchmarks" / "coach" / "dev.jsonl"
 
 
 def score(path: pathlib.Path, show_errors: bool = False) -> bool:

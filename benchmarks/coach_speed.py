@@ -17,7 +17,9 @@ import time
 
 from reviewlab.coach import check
 
-DEV = pathlib.Path("/work/shared/benchmarks/coach/dev.jsonl")
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+# ../shared beside the repository (read in place, never copied)
+DEV = ROOT.parent / "shared" / "benchmarks" / "coach" / "dev.jsonl"
 
 
 def main() -> None:
