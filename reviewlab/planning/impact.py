@@ -246,14 +246,7 @@ def add_impact(items: pd.DataFrame, result: Catalogue | ThemeResult | None, revi
         return _catalogue_impact(items, result, review_id, until)
     items = items.copy()
     known = set(result.themes["label"]) if result is not None else set()
-    addressed: dict[str, set[str]] = {i: set(t) for i, t in zip(items["item_id"], items["themes"], strict=True)}
-    into = {i: m for i, m in zip(items["item_id"], items["merged_into"], strict=True) if isinstance(m, str)}
-    for item_id in list(addressed):
-        root = item_id
-        while root in into and into[root] in addressed and into[root] != item_id:
-            root = into[root]
-        if root != item_id:
-            addressed[root] |= addressed[item_id]
+    addressed = _roots(items)
     reach, unmatched = [], []
     for item_id in items["item_id"]:
         labels = addressed[item_id]
